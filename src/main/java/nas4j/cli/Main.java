@@ -1,0 +1,7 @@
+package nas4j.cli;
+
+public final class Main {
+  public static void main(String[] args) {
+    System.out.println("nas4j");
+  }
+}
