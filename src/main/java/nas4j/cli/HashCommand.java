@@ -1,0 +1,108 @@
+package nas4j.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nas4j.space.CellException;
+import nas4j.space.CellSpec;
+import nas4j.space.ModuleHash;
+import nas4j.space.ParameterCount;
+import nas4j.space.ValidityRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nas4j hash}: module hash, pruned cell and parameter count of cells. */
+@Command(name = "hash", mixinStandardHelpOptions = true,
+    description = {"Prints the official module hash, the pruned cell and the trainable-parameter count.",
+        "ADJACENCY: compact row-major 0/1 string (\"0110…\") or JSON matrix; OPS: comma-separated op names."})
+final class HashCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ADJACENCY")
+  String adjacency;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "OPS")
+  String ops;
+
+  @Option(names = "--file", paramLabel = "FILE", description = "One 'ADJACENCY OPS' pair per line ('-' = stdin).")
+  Path file;
+
+  @Option(names = "--json", description = "Print JSON (one object per line for bulk input).")
+  boolean json;
+
+  @Option(names = "--rule", defaultValue = "API", description = "Validity rule: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  ValidityRule rule;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (file == null) {
+      if (adjacency == null || ops == null) {
+        throw new UserException("give ADJACENCY and OPS, or --file FILE");
+      }
+      out.println(describe(CellArgs.parse(adjacency, ops)));
+      out.flush();
+      return 0;
+    }
+    if (adjacency != null) {
+      throw new UserException("give either ADJACENCY OPS or --file, not both");
+    }
+    int bad = 0;
+    try (BufferedReader r = file.toString().equals("-")
+        ? new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+        : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        String[] parts;
+        try {
+          parts = CellArgs.splitLine(line);
+          if (parts == null) {
+            continue;
+          }
+          out.println(describe(CellArgs.parse(parts[0], parts[1])));
+        } catch (CellException e) {
+          bad++;
+          err.println(file + ":" + n + ": " + e.getMessage());
+          if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", n);
+            m.put("error", e.getMessage());
+            out.println(JsonOut.write(m));
+          }
+        }
+      }
+    }
+    out.flush();
+    return bad == 0 ? 0 : 3;
+  }
+
+  private String describe(CellSpec cell) {
+    CellSpec p = rule.validate(cell);
+    ModuleHash h = ModuleHash.of(p);
+    long params = ParameterCount.of(p);
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("hash", h.toString());
+      m.put("trainable_parameters", params);
+      m.put("adjacency", p.matrix());
+      m.put("operations", p.opNames());
+      m.put("pruned_adjacency", p.adjacencyString());
+      m.put("vertices", p.vertexCount());
+      m.put("edges", p.edgeCount());
+      return JsonOut.write(m);
+    }
+    return h + "  params=" + params + "  pruned=" + p.adjacencyString() + " " + p.opsString();
+  }
+}
