@@ -103,7 +103,7 @@ final class SurrogateCommand implements Runnable {
       Benchmark bench = SurrogateBenchmark.load();
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
       RealSample sample = RealSample.read(data.resolve("nb101/sample-20k.csv"), SpaceIndex.shared());
-      FidelityReport f = FidelityReport.of(bench, sample);
+      FidelityReport f = FidelityReport.of(bench, SurrogateBenchmark.readResource(SpaceIndex.shared()), sample);
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("benchmark", bench.identity());

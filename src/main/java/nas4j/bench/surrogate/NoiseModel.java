@@ -36,8 +36,9 @@ import java.util.Map;
  * @param timeRepeatCv mean within-cell coefficient of variation of the final training time
  * @param halfwayTimeRatio mean of halfway / final training time
  * @param halfwayTimeRatioStd its standard deviation over runs
- * @param brokenRate share of runs whose final validation accuracy at 108 epochs is below
- *     {@code brokenThreshold} in the fitting sample (a run is broken independently per cell, budget and repeat)
+ * @param brokenRate share of cells made broken: the share of fitting-sample cells whose validation accuracy at
+ *     108 epochs is below {@code brokenThreshold}, minus the share of all cells whose predicted mean already is
+ *     (so the surrogate's total share below the threshold matches the real one); decided per cell from its hash
  * @param brokenThreshold the accuracy below which a run counts as broken (0.80)
  * @param brokenQuantiles 0 %, 5 %, …, 100 % quantiles of the broken runs' validation accuracies (a broken run
  *     draws its value by linear interpolation in this table)
@@ -158,9 +159,11 @@ public record NoiseModel(
   /**
    * Estimates the model from {@code complete-records.json} (the official {@code get_metrics_from_hash} shape:
    * {@code {hash: {"fixed": …, "computed": {"108": [run, run, run], …}}}}) and the real 108-epoch validation
-   * accuracies of the fitting rows of the sample (for the broken runs).
+   * accuracies of the fitting rows of the sample (for the broken cells), given the share of all cells whose
+   * predicted mean validation accuracy at 108 epochs is below {@link #BROKEN_THRESHOLD}.
    */
-  public static NoiseModel estimate(Path completeRecords, double[] fitValidation108) throws IOException {
+  public static NoiseModel estimate(Path completeRecords, double[] fitValidation108, double predictedShareBelow)
+      throws IOException {
     Object root = MiniJson.parse(Files.readString(completeRecords, StandardCharsets.UTF_8), completeRecords.toString());
     if (!(root instanceof Map)) {
       throw new IOException(completeRecords + ": expected a JSON object of records by hash");
@@ -296,7 +299,8 @@ public record NoiseModel(
       q[i] = broken[lo] + (pos - lo) * (broken[hi] - broken[lo]);
     }
     return new NoiseModel(out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8], out[9], out[10],
-        out[11], out[12], out[13], out[14], out[15], out[16], broken.length / (double) fitValidation108.length,
+        out[11], out[12], out[13], out[14], out[15], out[16],
+        Math.max(0, broken.length / (double) fitValidation108.length - predictedShareBelow),
         BROKEN_THRESHOLD, q);
   }
 

@@ -12,9 +12,10 @@ import nas4j.space.ModuleHash;
  * <p>Per budget: the three validation repeats are {@code mean + σ·s·z_r} with the {@code z_r} centred over the
  * repeats (scaled by √(3/2) to keep σ), so the mean over the repeats is the prediction itself unless a value was
  * clamped or the run is broken; {@code s} shrinks the noise linearly for cells near chance level. Test, train
- * and halfway values and times then follow the {@link NoiseModel} relations. A broken run (rate
- * {@link NoiseModel#brokenRate()}) draws its validation accuracy from the broken-run quantiles (at budgets below
- * 108 it takes the smaller of that and its normal value); its train accuracy equals its validation accuracy.
+ * and halfway values and times then follow the {@link NoiseModel} relations. A broken cell (a share
+ * {@link NoiseModel#brokenRate()} of cells, decided by the cell's generator) draws one accuracy from the
+ * broken-run quantiles; its mean validation accuracy at every budget becomes the smaller of that and its
+ * prediction, and its train accuracy equals its validation accuracy.
  * Stateless apart from the model; thread-safe.
  */
 final class RunSampler {
@@ -44,8 +45,10 @@ final class RunSampler {
     double[] g = new double[2];
     int[] have = {0};
     double[] z = new double[REPEATS];
+    boolean broken = rng.nextDouble() < m.brokenRate();
+    double brokenValue = brokenValue(rng.nextDouble());
     for (int b = 0; b < BUDGETS; b++) {
-      double mu = meanValidation[b];
+      double mu = broken ? Math.min(meanValidation[b], brokenValue) : meanValidation[b];
       double ref = m.referenceValidation()[b];
       double shrink = clamp((mu - NoiseModel.CHANCE) / (ref - NoiseModel.CHANCE), 0, 1);
       double sigma = m.validationRepeatStd()[b] * shrink;
@@ -56,13 +59,7 @@ final class RunSampler {
       }
       double meanTime = b == BUDGETS - 1 ? meanTime108 : m.timeIntercept()[b] + m.timeSlope()[b] * meanTime108;
       for (int r = 0; r < REPEATS; r++) {
-        double uBroken = rng.nextDouble();
-        double uBrokenValue = rng.nextDouble();
         double val = clamp(mu + sigma * (z[r] - zMean) * CENTRED_SCALE, 0, 1);
-        boolean broken = uBroken < m.brokenRate();
-        if (broken) {
-          val = Math.min(val, brokenValue(uBrokenValue));
-        }
         double test = clamp(val + m.testMinusValidation()[b] + m.testMinusValidationStd()[b] * gauss(rng, g, have),
             0, 1);
         double trainRatio = Math.max(0, m.trainErrorRatio()[b] + m.trainErrorRatioStd()[b] * gauss(rng, g, have));

@@ -34,8 +34,8 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
   /** The settings the committed resource was made with (chosen on the held-out numbers; see the README). */
   public static SurrogateFitter defaults() {
     return new SurrogateFitter(List.of(
-        new Learner(1000, 0.05, 63, "reg:pseudohubererror", 0.02, 0.8, 0.8),
-        new Learner(1000, 0.05, 63, "reg:pseudohubererror", 0.02, 0.8, 0.8),
+        new Learner(1000, 0.05, 63, "reg:squarederror", 0.01, 0.8, 0.8),
+        new Learner(1000, 0.05, 63, "reg:squarederror", 0.01, 0.8, 0.8),
         new Learner(1000, 0.05, 63, "reg:pseudohubererror", 0.02, 0.8, 0.8),
         new Learner(1000, 0.05, 63, "reg:squarederror", 0.01, 0.8, 0.8),
         new Learner(1000, 0.05, 63, "reg:squarederror", 0.01, 0.8, 0.8)),
@@ -97,7 +97,13 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
     for (int i = 0; i < fitRows.length; i++) {
       fitVal108[i] = sample.validation()[3][fitRows[i]];
     }
-    NoiseModel noise = NoiseModel.estimate(json, fitVal108);
+    int below = 0;
+    for (int id = 0; id < n; id++) {
+      if (validation[3][id] < NoiseModel.BROKEN_THRESHOLD) {
+        below++;
+      }
+    }
+    NoiseModel noise = NoiseModel.estimate(json, fitVal108, below / (double) n);
     Map<String, String> props = new LinkedHashMap<>();
     props.put("identity", SurrogateBenchmark.IDENTITY);
     props.put("input.sample_20k_sha256", sha256(Files.readAllBytes(csv)));
@@ -120,7 +126,7 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
       back = SurrogateResource.read(new java.io.BufferedInputStream(in), resource.toString(), space);
     }
     Benchmark bench = SurrogateBenchmark.build(space, back);
-    FidelityReport fidelity = FidelityReport.of(bench, sample);
+    FidelityReport fidelity = FidelityReport.of(bench, back, sample);
     String sha = sha256(bytes);
     StringBuilder md = new StringBuilder();
     md.append("# Surrogate fit report (").append(SurrogateBenchmark.IDENTITY).append(")\n\n");

@@ -35,6 +35,8 @@ public final class SurrogateResource {
   static final double LOG_TIME_MIN_SECONDS = 100;
   static final double LOG_TIME_MAX_SECONDS = 100_000;
   private static final byte[] MAGIC = "NAS4JSUR".getBytes(StandardCharsets.US_ASCII);
+  private static final double LOG_MIN = StrictMath.log(LOG_TIME_MIN_SECONDS);
+  private static final double LOG_RANGE = StrictMath.log(LOG_TIME_MAX_SECONDS) - LOG_MIN;
 
   private final Map<String, String> properties;
   private final char[][] validationCodes; // [budget][id]
@@ -54,13 +56,11 @@ public final class SurrogateResource {
     int n = time108.length;
     char[][] vc = new char[4][n];
     char[] tc = new char[n];
-    double lmin = StrictMath.log(LOG_TIME_MIN_SECONDS);
-    double lrange = StrictMath.log(LOG_TIME_MAX_SECONDS) - lmin;
     for (int i = 0; i < n; i++) {
       for (int b = 0; b < 4; b++) {
         vc[b][i] = (char) Math.round(Math.min(1, Math.max(0, validation[b][i])) * 65535);
       }
-      double x = (StrictMath.log(time108[i]) - lmin) / lrange;
+      double x = (StrictMath.log(time108[i]) - LOG_MIN) / LOG_RANGE;
       tc[i] = (char) Math.round(Math.min(1, Math.max(0, x)) * 65535);
     }
     Map<String, String> p = new LinkedHashMap<>(properties);
@@ -80,9 +80,7 @@ public final class SurrogateResource {
 
   /** The predicted mean final training time at 108 epochs, seconds. */
   public double meanTime108(int id) {
-    double lmin = StrictMath.log(LOG_TIME_MIN_SECONDS);
-    double lrange = StrictMath.log(LOG_TIME_MAX_SECONDS) - lmin;
-    return StrictMath.exp(lmin + timeCodes[id] / 65535.0 * lrange);
+    return StrictMath.exp(LOG_MIN + timeCodes[id] / 65535.0 * LOG_RANGE);
   }
 
   /** The noise model. */
