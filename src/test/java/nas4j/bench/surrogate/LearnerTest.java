@@ -43,10 +43,10 @@ class LearnerTest {
     for (int i = 0; i < names.length; i++) {
       m.put(names[i], x[i]);
     }
-    // Inception: in→{1,2,3,4}, 4→5, {1,2,3,5}→out; two conv3x3, one conv1x1, one maxpool (format notes §13)
+    // Inception: in→{1,2,3,4}, 4→5, {1,2,3,5}→out; three conv3x3, one conv1x1, one maxpool (format notes §13)
     assertThat(m.get("vertices")).isEqualTo(7f);
     assertThat(m.get("edges")).isEqualTo(9f);
-    assertThat(m.get("count_conv3x3")).isEqualTo(2f);
+    assertThat(m.get("count_conv3x3")).isEqualTo(3f);
     assertThat(m.get("count_conv1x1")).isEqualTo(1f);
     assertThat(m.get("count_maxpool")).isEqualTo(1f);
     assertThat(m.get("paths")).isEqualTo(4f);
