@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       HashCommand.class,
       SpaceCommand.class,
+      RunCommand.class,
+      ValidateCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec
