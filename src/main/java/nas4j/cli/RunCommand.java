@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter outw = spec.commandLine().getOut();
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR"); // Tablesaw's "no SLF4J providers" notice
+    }
     TraceMode mode = trace == null ? null : parse(TraceMode.class, trace, "--trace");
     Progress.Mode pm = parse(Progress.Mode.class, progress, "--progress");
     Experiment e = Experiment.load(file, StrategyRegistry.load(), new Experiment.Overrides(threads, out, mode));

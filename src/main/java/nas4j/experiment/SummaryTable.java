@@ -142,7 +142,7 @@ public final class SummaryTable {
       if ((int) d("axis", r) == 0) {
         double xv = d("first [x]", r);
         double lg = Math.log10(xv);
-        if (Math.abs(lg - Math.rint(lg)) < 1e-9 && !decades.contains(xv)) {
+        if (Math.abs(lg - Math.rint(lg)) < 1e-9 && !decades.contains(xv) && d("n [test]", r) > 0) {
           decades.add(xv);
         }
       }
@@ -156,7 +156,7 @@ public final class SummaryTable {
     int w = Math.max(8, labels.stream().mapToInt(String::length).max().orElse(8));
     sb.append(String.format(Locale.ROOT, "%-" + w + "s %5s", "strategy", "runs"));
     for (double dcd : decades) {
-      sb.append(String.format(Locale.ROOT, "  %-27s", String.format(Locale.ROOT, "t=%.0e s", dcd)));
+      sb.append(String.format(Locale.ROOT, "  %-29s", String.format(Locale.ROOT, "t=%.0e s", dcd)));
     }
     sb.append("  final mean ± se\n");
     for (int o = 0; o < labels.size(); o++) {
@@ -165,8 +165,8 @@ public final class SummaryTable {
       StringBuilder row = new StringBuilder();
       for (double dcd : decades) {
         int r = find(o, 0, dcd);
-        row.append("  ").append(r < 0 ? String.format(Locale.ROOT, "%-27s", "-") : String.format(Locale.ROOT,
-            "%-27s", String.format(Locale.ROOT, "%.2e [%.2e, %.2e]", d("median [test]", r), d("q25 [test]", r),
+        row.append("  ").append(r < 0 ? String.format(Locale.ROOT, "%-29s", "-") : String.format(Locale.ROOT,
+            "%-29s", String.format(Locale.ROOT, "%.2e [%.2e, %.2e]", d("median [test]", r), d("q25 [test]", r),
                 d("q75 [test]", r))));
       }
       for (int r = 0; r < table.rowCount(); r++) {

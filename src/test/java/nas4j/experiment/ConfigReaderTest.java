@@ -159,4 +159,17 @@ class ConfigReaderTest {
     assertThat(error(GOOD.replace("name: demo", "name: demo\nbenchmark: no/such/file.tfrecord")).getMessage())
         .startsWith("exp.yaml:2:1: benchmark file").contains("does not exist");
   }
+
+  @Test
+  void shippedExperimentFilesParse() {
+    StrategyRegistry registry = StrategyRegistry.load();
+    for (String f : java.util.List.of("quickstart", "nasbench101-paper", "naszilla-150-queries")) {
+      ConfigReader.Parsed p = ConfigReader.read(Path.of("experiments", f + ".yaml"));
+      assertThat(p.config().name()).isEqualTo(f);
+      boolean known = p.config().strategies().stream().allMatch(s -> registry.names().contains(s.strategy()));
+      if (known) { // the real strategies are merged: the files must bind completely
+        assertThat(Experiment.resolve(p, registry, Experiment.Overrides.NONE).runCount()).isPositive();
+      }
+    }
+  }
 }
