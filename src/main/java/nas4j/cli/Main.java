@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       HashCommand.class,
       SpaceCommand.class,
       SurrogateCommand.class,
+      RunCommand.class,
+      ValidateCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

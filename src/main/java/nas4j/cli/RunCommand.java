@@ -1,0 +1,110 @@
+package nas4j.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nas4j.experiment.BenchmarkSource;
+import nas4j.experiment.Experiment;
+import nas4j.experiment.ExperimentRunner;
+import nas4j.experiment.Progress;
+import nas4j.experiment.TraceMode;
+import nas4j.search.StrategyRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nas4j run FILE.yaml}: runs an experiment (flags override the file). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Runs an experiment file: every strategy × seed, in parallel; writes trace.csv, runs.csv,"
+        + " summary.csv and run.json into the output folder.")
+final class RunCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE.yaml", description = "The experiment file.")
+  Path file;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the file's, else all processors).")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: the file's, else results/<name>).")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue a folder made by this same config, skipping finished runs.")
+  boolean resume;
+
+  @Option(names = "--trace", paramLabel = "MODE", description = "full, thinned or none (default: the file's, else thinned).")
+  String trace;
+
+  @Option(names = "--allow-optimum-mismatch",
+      description = "Use an official file whose optimum differs from the published constants (reported in run.json).")
+  boolean allowMismatch;
+
+  @Option(names = "--progress", paramLabel = "MODE", description = "auto, bar, plain or none (default auto).")
+  String progress = "auto";
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter outw = spec.commandLine().getOut();
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR"); // Tablesaw's "no SLF4J providers" notice
+    }
+    TraceMode mode = trace == null ? null : parse(TraceMode.class, trace, "--trace");
+    Progress.Mode pm = parse(Progress.Mode.class, progress, "--progress");
+    Experiment e = Experiment.load(file, StrategyRegistry.load(), new Experiment.Overrides(threads, out, mode));
+    PrintStream err = System.err;
+    err.printf(Locale.ROOT, "%s: %d strategies × %d seeds = %d runs on %d threads → %s%n", e.name(),
+        e.strategies().size(), e.seeds().size(), e.runCount(), e.threads(), e.output());
+    long t0 = System.nanoTime();
+    BenchmarkSource src = BenchmarkSource.load(e, allowMismatch);
+    err.printf(Locale.ROOT, "benchmark: %s (%.1f s)%n", src.benchmark().identity(), (System.nanoTime() - t0) / 1e9);
+    if (src.benchmark().isSurrogate()) {
+      err.println("WARNING: " + BenchmarkSource.SURROGATE_WARNING);
+    }
+    err.printf(Locale.ROOT, "y*: best mean validation %s, best mean test %s (%s)%n",
+        src.benchmark().optimum().bestValidation(), src.benchmark().optimum().bestTest(), src.optimumCheck());
+    ExperimentRunner.Report r = new ExperimentRunner(e, src,
+        new ExperimentRunner.Options(resume, allowMismatch, pm, err)).run();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("output", r.output().toString());
+      m.put("runs", r.runs());
+      m.put("executed", r.executed());
+      m.put("resumed", r.resumed());
+      m.put("wall_seconds", r.wallSeconds());
+      m.put("config_hash", r.configHash());
+      m.put("surrogate", src.benchmark().isSurrogate());
+      outw.println(JsonOut.write(m));
+    } else {
+      outw.print(r.shortTable());
+      outw.printf(Locale.ROOT, "%d runs (%d executed, %d resumed) in %.1f s; results in %s%n", r.runs(), r.executed(),
+          r.resumed(), r.wallSeconds(), r.output());
+      if (src.benchmark().isSurrogate()) {
+        outw.println("(surrogate benchmark: not NAS-Bench-101 measurements)");
+      }
+    }
+    outw.flush();
+    return 0;
+  }
+
+  static <E extends Enum<E>> E parse(Class<E> type, String text, String option) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(text.trim().replace('-', '_'))) {
+        return e;
+      }
+    }
+    StringBuilder allowed = new StringBuilder();
+    for (E e : type.getEnumConstants()) {
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+    }
+    throw new UserException(option + " '" + text + "' is not allowed; allowed: " + allowed);
+  }
+}

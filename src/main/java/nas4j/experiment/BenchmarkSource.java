@@ -1,0 +1,140 @@
+package nas4j.experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import nas4j.bench.Benchmark;
+import nas4j.bench.Optimum;
+import nas4j.bench.io.Datasets;
+import nas4j.bench.surrogate.SurrogateBenchmark;
+import nas4j.space.SpaceIndex;
+
+/**
+ * Loads the benchmark of an experiment once (the surrogate, or an official file) and checks its optimum: on an
+ * official, complete table (423,624 cells) y* must equal the published constants of search-protocols §1.5,
+ * otherwise it is a data problem. Immutable.
+ */
+public record BenchmarkSource(Benchmark benchmark, Path file, String sha256, String optimumCheck) {
+  /** Best mean validation accuracy at 108 epochs over all cells (search-protocols §1.5). */
+  public static final double PUBLISHED_BEST_VALIDATION = 0.9505542318026224;
+  /** Best mean test accuracy at 108 epochs over all cells (search-protocols §1.5). */
+  public static final double PUBLISHED_BEST_TEST = 0.943175752957662;
+  /** Tolerance of the comparison (absolute; the values are means of float32 numbers). */
+  public static final double TOLERANCE = 1e-12;
+  public static final String SURROGATE_WARNING = "SURROGATE BENCHMARK: accuracies and times are model"
+      + " predictions, not NAS-Bench-101 measurements; do not report them as NAS-Bench-101 results";
+
+  /** A data problem: the loaded optimum disagrees with the published constants. */
+  public static final class DataProblemException extends IllegalArgumentException {
+    public DataProblemException(String message) {
+      super(message);
+    }
+  }
+
+  /** Loads the benchmark of {@code e} (surrogate when it has no file). */
+  public static BenchmarkSource load(Experiment e, boolean allowOptimumMismatch) {
+    if (e.benchmarkFile() == null) {
+      return of(SurrogateBenchmark.load(), null, null, allowOptimumMismatch);
+    }
+    Benchmark b = loadFile(e.benchmarkFile());
+    String identity = b.identity();
+    String sha = identity.matches("(?s).*\\b[0-9a-f]{64}\\b.*") ? null : sha256(e.benchmarkFile());
+    return of(b, e.benchmarkFile(), sha, allowOptimumMismatch);
+  }
+
+  private static Benchmark loadFile(Path file) {
+    try {
+      return Datasets.load(file);
+    } catch (RuntimeException ex) {
+      throw ex;
+    } catch (Exception ex) {
+      throw new IllegalArgumentException(file + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  /** Wraps an already loaded benchmark (tests, callers sharing one benchmark) and checks its optimum. */
+  public static BenchmarkSource of(Benchmark b, Path file, String sha256, boolean allowOptimumMismatch) {
+    return new BenchmarkSource(b, file, sha256, checkOptimum(b, allowOptimumMismatch));
+  }
+
+  /** Compares the benchmark's optimum to the published constants where that applies. */
+  public static String checkOptimum(Benchmark b, boolean allowMismatch) {
+    Optimum o = b.optimum();
+    if (b.isSurrogate()) {
+      return "not applicable: surrogate benchmark";
+    }
+    if (b.cellCount() != SpaceIndex.UNIQUE_CELLS) {
+      return String.format(Locale.ROOT, "not applicable: partial table (%d of %d cells); y* is this table's best",
+          b.cellCount(), SpaceIndex.UNIQUE_CELLS);
+    }
+    double dv = o.bestValidation() - PUBLISHED_BEST_VALIDATION;
+    double dt = o.bestTest() - PUBLISHED_BEST_TEST;
+    if (Math.abs(dv) <= TOLERANCE && Math.abs(dt) <= TOLERANCE) {
+      return "matches the published constants";
+    }
+    String msg = String.format(Locale.ROOT, "data problem in %s: its optimum (best mean validation %s, best mean test"
+        + " %s at %d epochs) differs from the published constants (%s, %s) by %.3g / %.3g; the file may be"
+        + " damaged or not the official one", b.identity(), o.bestValidation(), o.bestTest(), o.epochs(),
+        PUBLISHED_BEST_VALIDATION, PUBLISHED_BEST_TEST, dv, dt);
+    if (!allowMismatch) {
+      throw new DataProblemException(msg + " (run with --allow-optimum-mismatch to use it anyway)");
+    }
+    return "MISMATCH allowed by --allow-optimum-mismatch: " + msg;
+  }
+
+  /** Metadata of the benchmark for run.json. */
+  public Map<String, Object> metadata() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("identity", benchmark.identity());
+    m.put("surrogate", benchmark.isSurrogate());
+    if (benchmark.isSurrogate()) {
+      m.put("warning", SURROGATE_WARNING);
+    }
+    if (file != null) {
+      m.put("file", file.getFileName().toString());
+      m.put("path", file.toAbsolutePath().toString());
+      if (sha256 != null) {
+        m.put("sha256", sha256);
+      }
+    }
+    m.put("cells", benchmark.cellCount());
+    m.put("epoch_budgets", benchmark.epochBudgets());
+    m.put("repeats", benchmark.repeats());
+    return m;
+  }
+
+  /** Metadata of y* for run.json. */
+  public Map<String, Object> optimumMetadata() {
+    Optimum o = benchmark.optimum();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("epochs", o.epochs());
+    m.put("best_validation_accuracy", o.bestValidation());
+    m.put("best_validation_cell", o.bestValidationCell().toString());
+    m.put("best_test_accuracy", o.bestTest());
+    m.put("best_test_cell", o.bestTestCell().toString());
+    m.put("published_check", optimumCheck);
+    return m;
+  }
+
+  static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 20];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException ex) {
+      throw new java.io.UncheckedIOException(file + ": cannot read: " + ex.getMessage(), ex);
+    } catch (java.security.NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package nas4j.experiment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import nas4j.bench.DuplicatePolicy;
+import nas4j.bench.OracleConfig;
+import nas4j.bench.RepeatPolicy;
+import nas4j.search.StrategyProvider;
+import nas4j.search.StrategyRegistry;
+import nas4j.space.ValidityRule;
+
+/**
+ * A fully resolved experiment: defaults applied, strategies bound and instantiated once, benchmark path
+ * resolved against the YAML file, command-line overrides applied. Immutable.
+ *
+ * @param benchmarkFile the official file, or null for the surrogate
+ */
+public record Experiment(Path configFile, ExperimentConfig config, String name, String description,
+    Path benchmarkFile, int epochs, List<BoundStrategy> strategies, List<Long> seeds, long experimentSeed,
+    Path output, int threads, TraceMode trace, boolean measureCpu) {
+
+  public static final TraceMode DEFAULT_TRACE = TraceMode.THINNED;
+
+  public Experiment {
+    strategies = List.copyOf(strategies);
+    seeds = List.copyOf(seeds);
+  }
+
+  /** Command-line overrides (null = keep the file's value). */
+  public record Overrides(Integer threads, Path output, TraceMode trace) {
+    public static final Overrides NONE = new Overrides(null, null, null);
+  }
+
+  /** Reads, binds and checks a YAML file (no benchmark loaded, nothing run). */
+  public static Experiment load(Path file, StrategyRegistry registry, Overrides o) {
+    return resolve(ConfigReader.read(file), registry, o);
+  }
+
+  /** Binds and checks a parsed file. */
+  public static Experiment resolve(ConfigReader.Parsed parsed, StrategyRegistry registry, Overrides o) {
+    ExperimentConfig c = parsed.config();
+    Path file = parsed.file();
+    Path benchmarkFile = null;
+    String b = c.benchmark() == null ? "surrogate" : c.benchmark().trim();
+    if (!b.equalsIgnoreCase("surrogate")) {
+      Path base = file == null || file.toAbsolutePath().getParent() == null ? Path.of("")
+          : file.toAbsolutePath().getParent();
+      benchmarkFile = base.resolve(b).normalize();
+      if (!Files.isRegularFile(benchmarkFile)) {
+        throw new ConfigException(file, parsed.at("benchmark"), "benchmark file " + benchmarkFile
+            + " does not exist (paths are relative to the YAML file); use 'surrogate' or the path of"
+            + " nasbench_only108.tfrecord / nasbench_full.tfrecord or its cache");
+      }
+    }
+    int epochs = c.epochs() == null ? 108 : c.epochs();
+    RepeatPolicy repeat = c.repeat() == null ? RepeatPolicy.SAMPLE : c.repeat();
+    DuplicatePolicy dup = c.duplicates() == null ? DuplicatePolicy.CHARGE : c.duplicates();
+    ValidityRule validity = c.validity() == null ? ValidityRule.API : c.validity();
+    boolean cpu = c.measureCpu() == null || c.measureCpu();
+
+    List<BoundStrategy> bound = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
+    for (StrategySpec s : c.strategies()) {
+      ConfigLocation at = parsed.at(s);
+      if (!labels.add(s.label())) {
+        throw new ConfigException(file, at, "label '" + s.label() + "' is used twice; every strategies entry needs"
+            + " a unique label (add 'label: <name>')");
+      }
+      StrategyProvider<?> provider;
+      try {
+        provider = registry.provider(s.strategy());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(file, at, e.getMessage());
+      }
+      Record params = StrategyBinder.bind(provider, s.params(), file, at, s.label());
+      try {
+        StrategyBinder.create(provider, params);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(file, at, "strategy '" + s.strategy() + "' (label " + s.label()
+            + ") rejects its parameters: " + e.getMessage());
+      }
+      OracleConfig oc = new OracleConfig(epochs, false, s.repeat() == null ? repeat : s.repeat(), c.budget(),
+          s.duplicates() == null ? dup : s.duplicates(), s.validity() == null ? validity : s.validity(), cpu);
+      bound.add(new BoundStrategy(s.label(), provider, params, StrategyBinder.asMap(params), oc));
+    }
+    int threads = o.threads() != null ? o.threads() : c.threads() == null ? 0 : c.threads();
+    if (threads < 0) {
+      throw new IllegalArgumentException("--threads must be ≥ 0 (0 = available processors); got " + threads);
+    }
+    if (threads == 0) {
+      threads = Runtime.getRuntime().availableProcessors();
+    }
+    Path out = o.output() != null ? o.output()
+        : c.output() != null ? Path.of(c.output()) : Path.of("results", c.name());
+    TraceMode trace = o.trace() != null ? o.trace() : c.trace() == null ? DEFAULT_TRACE : c.trace();
+    return new Experiment(file, c, c.name(), c.description(), benchmarkFile, epochs, bound, c.seeds().values(),
+        c.experimentSeed() == null ? 0L : c.experimentSeed(), out, threads, trace, cpu);
+  }
+
+  /** Number of runs (strategies × seeds). */
+  public int runCount() {
+    return strategies.size() * seeds.size();
+  }
+
+  /** The budget (the same for every strategy). */
+  public nas4j.bench.Budget budget() {
+    return config.budget();
+  }
+}

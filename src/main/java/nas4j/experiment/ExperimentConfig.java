@@ -1,0 +1,51 @@
+package nas4j.experiment;
+
+import java.util.List;
+import nas4j.bench.Budget;
+import nas4j.bench.DuplicatePolicy;
+import nas4j.bench.RepeatPolicy;
+import nas4j.space.ValidityRule;
+
+/**
+ * An experiment file as written (YAML keys in snake_case); absent optional keys are null here and get their
+ * defaults in {@link Experiment}. Immutable.
+ *
+ * @param benchmark {@code surrogate} or a path to an official {@code .tfrecord} (or its cache), relative to the
+ *     YAML file
+ * @param output results folder, relative to the working directory (default {@code results/<name>})
+ * @param threads worker threads (0 or absent: the available processors)
+ */
+public record ExperimentConfig(String name, String description, String benchmark, Integer epochs,
+    RepeatPolicy repeat, Budget budget, DuplicatePolicy duplicates, ValidityRule validity,
+    List<StrategySpec> strategies, Seeds seeds, Long experimentSeed, String output, Integer threads,
+    TraceMode trace, Boolean measureCpu) {
+
+  public ExperimentConfig {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("missing key 'name' (e.g. name: my-comparison)");
+    }
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new IllegalArgumentException("name '" + name + "' may only use letters, digits and . _ -"
+          + " (it is the default results folder)");
+    }
+    if (budget == null) {
+      throw new IllegalArgumentException("missing key 'budget' (e.g. budget: {seconds: 1e7}, {queries: 150}"
+          + " or {epochs: 100000})");
+    }
+    if (strategies == null || strategies.isEmpty()) {
+      throw new IllegalArgumentException("missing key 'strategies' (a list of {strategy: <name>, label: <label>,"
+          + " params: {...}})");
+    }
+    strategies = List.copyOf(strategies);
+    if (seeds == null) {
+      throw new IllegalArgumentException("missing key 'seeds' (a count like 'seeds: 20' or a list like"
+          + " 'seeds: [0, 1, 5]')");
+    }
+    if (epochs != null && epochs < 1) {
+      throw new IllegalArgumentException("epochs must be positive; got " + epochs);
+    }
+    if (threads != null && threads < 0) {
+      throw new IllegalArgumentException("threads must be ≥ 0 (0 = available processors); got " + threads);
+    }
+  }
+}

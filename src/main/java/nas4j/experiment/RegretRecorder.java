@@ -1,0 +1,205 @@
+package nas4j.experiment;
+
+import java.util.Arrays;
+import nas4j.bench.Benchmark;
+import nas4j.bench.Metric;
+import nas4j.bench.MetricsTable;
+import nas4j.bench.Observation;
+import nas4j.bench.OracleListener;
+import nas4j.bench.Optimum;
+import nas4j.bench.QueryRecord;
+
+/**
+ * Records one run's trace and its incumbent exactly as search-protocols §1.5: walking the queries in order,
+ * skipping entries without data (invalid, rejected duplicates), the incumbent is the entry with the highest
+ * sampled validation accuracy so far, replaced only on strict improvement (ties keep the earlier one).
+ * Validation regret = y*_valid − incumbent's sampled validation accuracy (may be negative); test regret =
+ * y*_test − incumbent cell's mean test accuracy over the repeats at the optimum's budget (108 epochs), read
+ * from the benchmark (never shown to the strategy). Before the first valid query the incumbent and regrets are
+ * undefined (NaN). Columns are primitive arrays. Not thread-safe: one per run.
+ */
+public final class RegretRecorder implements OracleListener {
+  static final byte VALID = 1;
+  static final byte DUPLICATE = 2;
+  static final byte CHANGED = 4;
+
+  private final Benchmark benchmark;
+  private final MetricsTable table;
+  private final Optimum optimum;
+  private final int testBudget;
+
+  int size;
+  long[] query = new long[256];
+  long[] charged = new long[256];
+  double[] time = new double[256];
+  long[] epochs = new long[256];
+  int[] cell = new int[256];
+  double[] validAcc = new double[256];
+  int[] incumbent = new int[256];
+  double[] incValid = new double[256];
+  double[] incTest = new double[256];
+  byte[] flags = new byte[256];
+  long[] cpu = new long[256];
+
+  private int incId = -1;
+  private double incVal = Double.NaN;
+  private double incTestMean = Double.NaN;
+
+  public RegretRecorder(Benchmark benchmark) {
+    this.benchmark = benchmark;
+    this.table = benchmark.table();
+    this.optimum = benchmark.optimum();
+    this.testBudget = table.budgetIndex(optimum.epochs());
+  }
+
+  @Override
+  public void onQuery(QueryRecord r) {
+    Observation o = r.observation();
+    if (size == query.length) {
+      grow();
+    }
+    int i = size++;
+    byte f = 0;
+    query[i] = o.sequence();
+    charged[i] = r.chargedQueries();
+    time[i] = r.timeSpent();
+    epochs[i] = r.epochsSpent();
+    cell[i] = o.valid() ? o.cellId() : -1;
+    if (o.valid()) {
+      f |= VALID;
+    }
+    if (o.duplicate()) {
+      f |= DUPLICATE;
+    }
+    if (o.hasData()) {
+      validAcc[i] = o.validationAccuracy();
+      if (incId < 0 || o.validationAccuracy() > incVal) {
+        incId = o.cellId();
+        incVal = o.validationAccuracy();
+        incTestMean = table.mean(incId, testBudget, Metric.FINAL_TEST_ACCURACY);
+        f |= CHANGED;
+      }
+    } else {
+      validAcc[i] = Double.NaN;
+    }
+    incumbent[i] = incId;
+    incValid[i] = incVal;
+    incTest[i] = incTestMean;
+    flags[i] = f;
+    cpu[i] = r.strategyCpuNanos();
+  }
+
+  private void grow() {
+    int n = query.length * 2;
+    query = Arrays.copyOf(query, n);
+    charged = Arrays.copyOf(charged, n);
+    time = Arrays.copyOf(time, n);
+    epochs = Arrays.copyOf(epochs, n);
+    cell = Arrays.copyOf(cell, n);
+    validAcc = Arrays.copyOf(validAcc, n);
+    incumbent = Arrays.copyOf(incumbent, n);
+    incValid = Arrays.copyOf(incValid, n);
+    incTest = Arrays.copyOf(incTest, n);
+    flags = Arrays.copyOf(flags, n);
+    cpu = Arrays.copyOf(cpu, n);
+  }
+
+  /** Number of queries recorded. */
+  public int size() {
+    return size;
+  }
+
+  /** The optimum used for regret. */
+  public Optimum optimum() {
+    return optimum;
+  }
+
+  /** Validation regret after query {@code i} (NaN before the first valid query). */
+  public double validationRegret(int i) {
+    return optimum.bestValidation() - incValid[i];
+  }
+
+  /** Test regret after query {@code i} (NaN before the first valid query). */
+  public double testRegret(int i) {
+    return optimum.bestTest() - incTest[i];
+  }
+
+  /** The incumbent's cell id after query {@code i}, or −1. */
+  public int incumbentId(int i) {
+    return incumbent[i];
+  }
+
+  /** True if query {@code i} changed the incumbent. */
+  public boolean changed(int i) {
+    return (flags[i] & CHANGED) != 0;
+  }
+
+  /** True if query {@code i} is kept in a thinned trace: the incumbent changed, or it is the last row. */
+  public boolean kept(int i) {
+    return changed(i) || i == size - 1;
+  }
+
+  /** Total strategy CPU nanoseconds (−1 if not measured). */
+  public long cpuNanos() {
+    long s = 0;
+    for (int i = 0; i < size; i++) {
+      if (cpu[i] < 0) {
+        return -1;
+      }
+      s += cpu[i];
+    }
+    return s;
+  }
+
+  /** Appends the trace rows (all, or only the kept ones) without header. */
+  public void appendRows(StringBuilder sb, String label, long seed, boolean thinned) {
+    int lastCell = Integer.MIN_VALUE;
+    String lastHash = "";
+    int lastInc = Integer.MIN_VALUE;
+    String lastIncHash = "";
+    for (int i = 0; i < size; i++) {
+      if (thinned && !kept(i)) {
+        continue;
+      }
+      sb.append(label).append(',').append(seed).append(',').append(query[i]).append(',').append(charged[i])
+          .append(',');
+      Csv.num(sb, time[i]);
+      sb.append(',').append(epochs[i]).append(',');
+      if (cell[i] >= 0) {
+        if (cell[i] != lastCell) {
+          lastCell = cell[i];
+          lastHash = benchmark.space().hash(cell[i]).toString();
+        }
+        sb.append(lastHash);
+      }
+      sb.append(',');
+      Csv.num(sb, validAcc[i]);
+      sb.append(',');
+      if (incumbent[i] >= 0) {
+        if (incumbent[i] != lastInc) {
+          lastInc = incumbent[i];
+          lastIncHash = benchmark.space().hash(incumbent[i]).toString();
+        }
+        sb.append(lastIncHash);
+      }
+      sb.append(',');
+      Csv.num(sb, incValid[i]);
+      sb.append(',');
+      Csv.num(sb, incTest[i]);
+      sb.append(',');
+      Csv.num(sb, validationRegret(i));
+      sb.append(',');
+      Csv.num(sb, testRegret(i));
+      sb.append(',').append((flags[i] & VALID) != 0 ? '1' : '0').append(',')
+          .append((flags[i] & DUPLICATE) != 0 ? '1' : '0').append(',');
+      if (cpu[i] >= 0) {
+        sb.append(cpu[i]);
+      }
+      sb.append('\n');
+    }
+  }
+
+  /** The trace.csv header (the last column, strategy CPU time, is not deterministic). */
+  public static final String TRACE_HEADER = "strategy,seed,query,charged,time,epochs,cell,valid_acc,incumbent,"
+      + "incumbent_valid_acc,incumbent_test_mean,valid_regret,test_regret,valid,duplicate,strategy_cpu_ns";
+}

@@ -1,0 +1,172 @@
+package nas4j.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import nas4j.bench.Benchmark;
+import nas4j.search.StrategyRegistry;
+import nas4j.testing.SyntheticBenchmark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentRunnerTest {
+  static Benchmark bench;
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void load() {
+    bench = SyntheticBenchmark.smooth(3);
+  }
+
+  static final String BASE = String.join("\n",
+      "name: t",
+      "budget: {queries: 60}",
+      "validity: raw-edges-first",
+      "strategies:",
+      "  - {strategy: test-random, label: A, params: {resample: false}}",
+      "  - {strategy: test-random, label: B, params: {sampler: uniform}}",
+      "seeds: 5",
+      "experiment_seed: 9",
+      "trace: full",
+      "measure_cpu: MEASURE",
+      "");
+
+  Experiment experiment(String yaml, Path out, int threads) {
+    return Experiment.resolve(ConfigReader.parse(tmp.resolve("t.yaml"), yaml), StrategyRegistry.load(),
+        new Experiment.Overrides(threads, out, null));
+  }
+
+  ExperimentRunner.Report run(String yaml, Path out, int threads, boolean resume) throws IOException {
+    Experiment e = experiment(yaml, out, threads);
+    return new ExperimentRunner(e, BenchmarkSource.of(bench, null, null, true),
+        ExperimentRunner.Options.quiet().withResume(resume)).run();
+  }
+
+  static String read(Path p) throws IOException {
+    return Files.readString(p);
+  }
+
+  static String dropLastColumn(String csv) {
+    return Arrays.stream(csv.split("\n")).map(l -> l.substring(0, l.lastIndexOf(',')))
+        .collect(Collectors.joining("\n"));
+  }
+
+  @Test
+  void outputsAreByteIdenticalForOneAndTwoThreads() throws IOException {
+    String yaml = BASE.replace("MEASURE", "false");
+    Path one = tmp.resolve("one");
+    Path two = tmp.resolve("two");
+    run(yaml, one, 1, false);
+    run(yaml, two, 2, false);
+    for (String f : List.of("trace.csv", "runs.csv", "summary.csv")) {
+      assertThat(Files.mismatch(one.resolve(f), two.resolve(f))).as(f).isEqualTo(-1L);
+    }
+    String trace = read(one.resolve("trace.csv"));
+    assertThat(trace).startsWith(RegretRecorder.TRACE_HEADER + "\n");
+    assertThat(trace.lines().count()).isGreaterThan(1 + 10 * 60); // A records invalid draws too
+    assertThat(read(one.resolve("runs.csv")).lines()).hasSize(11);
+    assertThat(read(one.resolve("summary.csv"))).startsWith(SummaryTable.HEADER);
+    assertThat(Files.exists(one.resolve(".parts/A/seed-0.full.csv"))).isFalse(); // chunks removed once assembled
+
+    // with CPU timing on, everything but the CPU-time column is identical
+    Path three = tmp.resolve("three");
+    run(BASE.replace("MEASURE", "true"), three, 2, false);
+    assertThat(dropLastColumn(read(three.resolve("trace.csv")))).isEqualTo(dropLastColumn(trace));
+    assertThat(dropLastColumn(read(three.resolve("runs.csv")))).isEqualTo(dropLastColumn(read(one.resolve("runs.csv"))));
+    assertThat(read(three.resolve("summary.csv"))).isEqualTo(read(one.resolve("summary.csv")));
+  }
+
+  @Test
+  void traceRowsAreConsistentWithTheRunsAndTheProtocol() throws IOException {
+    Path out = tmp.resolve("o");
+    run(BASE.replace("MEASURE", "false"), out, 2, false);
+    List<String[]> rows = read(out.resolve("trace.csv")).lines().skip(1).map(l -> l.split(",", -1)).toList();
+    double yTest = bench.optimum().bestTest();
+    double best = Double.NEGATIVE_INFINITY;
+    String lastRun = "";
+    for (String[] r : rows) {
+      String run = r[0] + "/" + r[1];
+      if (!run.equals(lastRun)) {
+        best = Double.NEGATIVE_INFINITY;
+        lastRun = run;
+      }
+      if (r[13].equals("1")) {
+        best = Math.max(best, Double.parseDouble(r[7]));
+      }
+      if (best == Double.NEGATIVE_INFINITY) {
+        assertThat(r[12]).isEmpty();
+      } else {
+        assertThat(Double.parseDouble(r[9])).isEqualTo(best);
+        int id = bench.space().idOf(nas4j.space.ModuleHash.parse(r[8]));
+        assertThat(Double.parseDouble(r[12])).isEqualTo(yTest - bench.mean(id, 108, nas4j.bench.Metric.FINAL_TEST_ACCURACY));
+      }
+    }
+    assertThat(rows.stream().filter(r -> r[0].equals("A") && r[13].equals("0")).count()).isPositive();
+    List<String> runsCsv = read(out.resolve("runs.csv")).lines().skip(1).toList();
+    assertThat(runsCsv).allSatisfy(l -> assertThat(l.split(",", -1)[3]).isEqualTo("60"))
+        .allSatisfy(l -> assertThat(l.split(",", -1)[13]).isEqualTo("budget"));
+  }
+
+  @Test
+  void resumeRerunsOnlyTheMissingRunAndGivesTheSameOutputs() throws IOException {
+    String yaml = BASE.replace("MEASURE", "false").replace("trace: full", "trace: thinned");
+    Path out = tmp.resolve("r");
+    run(yaml, out, 2, false);
+    String trace = read(out.resolve("trace.csv"));
+    String runs = read(out.resolve("runs.csv"));
+    String summary = read(out.resolve("summary.csv"));
+    Files.delete(out.resolve(".parts/B/seed-3.run.csv"));
+    assertThatThrownBy(() -> run(yaml, out, 2, false)).hasMessageContaining("--resume");
+    ExperimentRunner.Report r = run(yaml, out, 2, true);
+    assertThat(r.executed()).isEqualTo(1);
+    assertThat(r.resumed()).isEqualTo(9);
+    assertThat(read(out.resolve("trace.csv"))).isEqualTo(trace);
+    assertThat(read(out.resolve("runs.csv"))).isEqualTo(runs);
+    assertThat(read(out.resolve("summary.csv"))).isEqualTo(summary);
+    assertThat(read(out.resolve("run.json"))).contains("\"status\" : \"complete\"").contains("\"runs_resumed\" : 9");
+  }
+
+  @Test
+  void refusesAFolderMadeByAnotherConfig() throws IOException {
+    Path out = tmp.resolve("x");
+    run(BASE.replace("MEASURE", "false"), out, 2, false);
+    assertThatThrownBy(() -> run(BASE.replace("MEASURE", "false").replace("experiment_seed: 9", "experiment_seed: 10"),
+        out, 2, true)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different experiment")
+        .hasMessageContaining("refusing to mix");
+  }
+
+  @Test
+  void addingAStrategyLeavesTheOthersUnchanged() throws IOException {
+    String yaml = BASE.replace("MEASURE", "false");
+    Path before = tmp.resolve("b");
+    Path after = tmp.resolve("a");
+    run(yaml, before, 2, false);
+    run(yaml.replace("seeds: 5", "  - {strategy: test-random, label: C}\nseeds: 5").replace("\n  - {strategy: test-random, label: C}", "\n  - {strategy: test-random, label: C}"), after, 2, false);
+    List<String> a = read(before.resolve("trace.csv")).lines().toList();
+    List<String> b = read(after.resolve("trace.csv")).lines().filter(l -> !l.startsWith("C,")).toList();
+    assertThat(b).isEqualTo(a);
+    assertThat(read(after.resolve("trace.csv"))).contains("\nC,4,");
+  }
+
+  @Test
+  void thinnedTraceIsTheIncumbentChangesOfTheFullOne() throws IOException {
+    String yaml = BASE.replace("MEASURE", "false");
+    Path full = tmp.resolve("f");
+    Path thin = tmp.resolve("t");
+    run(yaml, full, 2, false);
+    run(yaml.replace("trace: full", "trace: thinned"), thin, 2, false);
+    List<String> f = read(full.resolve("trace.csv")).lines().toList();
+    List<String> t = read(thin.resolve("trace.csv")).lines().toList();
+    assertThat(f).containsAll(t);
+    assertThat(t.size()).isLessThan(f.size() / 3);
+    assertThat(read(thin.resolve("summary.csv"))).isEqualTo(read(full.resolve("summary.csv")));
+  }
+}

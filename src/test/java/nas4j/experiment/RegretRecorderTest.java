@@ -1,0 +1,98 @@
+package nas4j.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import nas4j.bench.Benchmark;
+import nas4j.bench.Budget;
+import nas4j.bench.Metric;
+import nas4j.bench.Observation;
+import nas4j.bench.Oracle;
+import nas4j.bench.OracleConfig;
+import nas4j.bench.Optimum;
+import nas4j.bench.QueryRecord;
+import nas4j.space.DomainRule;
+import nas4j.testing.SyntheticBenchmark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RegretRecorderTest {
+  static Benchmark bench;
+
+  @BeforeAll
+  static void load() {
+    bench = SyntheticBenchmark.smooth(11);
+  }
+
+  static QueryRecord valid(long seq, int id, double val, double time) {
+    return new QueryRecord(new Observation(seq, Observation.Status.EVALUATED, bench.space().hash(id), id, 108, false,
+        val, time, time), 0, 0.5, time, 108 * (seq + 1), seq + 1, null, -1);
+  }
+
+  static QueryRecord invalid(long seq, double time) {
+    return new QueryRecord(new Observation(seq, Observation.Status.INVALID, null, -1, 108, false, 0, 0, 0), -1, 0,
+        time, 0, 0, DomainRule.RAW_EDGES, -1);
+  }
+
+  static double meanTest(int id) {
+    return bench.mean(id, 108, Metric.FINAL_TEST_ACCURACY);
+  }
+
+  @Test
+  void handMadeTraceFollowsTheProtocol() {
+    Optimum opt = bench.optimum();
+    RegretRecorder r = new RegretRecorder(bench);
+    r.onQuery(invalid(0, 0)); // before any valid query: undefined
+    r.onQuery(valid(1, 10, 0.90, 100));
+    r.onQuery(invalid(2, 100)); // skipped
+    r.onQuery(valid(3, 20, 0.90, 200)); // tie: keeps cell 10
+    r.onQuery(valid(4, 30, 0.89, 300)); // worse
+    r.onQuery(valid(5, 40, opt.bestValidation() + 0.01, 400)); // better than y*_valid: negative validation regret
+    assertThat(r.size()).isEqualTo(6);
+    assertThat(r.incumbentId(0)).isEqualTo(-1);
+    assertThat(r.testRegret(0)).isNaN();
+    assertThat(r.validationRegret(0)).isNaN();
+    assertThat(r.incumbentId(1)).isEqualTo(10);
+    assertThat(r.testRegret(1)).isEqualTo(opt.bestTest() - meanTest(10));
+    assertThat(r.validationRegret(1)).isEqualTo(opt.bestValidation() - 0.90);
+    assertThat(r.incumbentId(2)).isEqualTo(10);
+    assertThat(r.incumbentId(3)).isEqualTo(10);
+    assertThat(r.changed(3)).isFalse();
+    assertThat(r.incumbentId(4)).isEqualTo(10);
+    assertThat(r.incumbentId(5)).isEqualTo(40);
+    assertThat(r.validationRegret(5)).isNegative().isEqualTo(opt.bestValidation() - (opt.bestValidation() + 0.01));
+    assertThat(r.testRegret(5)).isEqualTo(opt.bestTest() - meanTest(40));
+
+    StringBuilder thin = new StringBuilder();
+    r.appendRows(thin, "X", 3, true);
+    assertThat(thin.toString().split("\n")).hasSize(2); // incumbent changes at rows 1 and 5 (5 is also last)
+    StringBuilder full = new StringBuilder();
+    r.appendRows(full, "X", 3, false);
+    String[] rows = full.toString().split("\n");
+    assertThat(rows).hasSize(6);
+    assertThat(rows[0].split(",", -1)).hasSize(RegretRecorder.TRACE_HEADER.split(",").length);
+    assertThat(rows[0]).isEqualTo("X,3,0,0,0.0,0,,,,,,,,0,0,");
+    assertThat(rows[3]).startsWith("X,3,3,4,200.0,432," + bench.space().hash(20) + ",0.9," + bench.space().hash(10));
+  }
+
+  /** search-protocols §7.3: a run whose only valid query is a given cell has regret y*_test − its mean test. */
+  @Test
+  void anchorsOnlyValidQueryGivesThatCellsRegret() {
+    Optimum opt = bench.optimum();
+    int best = bench.space().idOf(opt.bestTestCell());
+    int other = new SplittableRandom(5).nextInt(bench.space().size());
+    for (int id : new int[] {best, other}) {
+      Oracle o = new Oracle(bench, OracleConfig.defaults(Budget.queries(1)), new SplittableRandom(1));
+      RegretRecorder r = new RegretRecorder(bench);
+      o.addListener(r);
+      o.query(bench.cell(id));
+      assertThat(r.size()).isEqualTo(1);
+      assertThat(r.testRegret(0)).isEqualTo(opt.bestTest() - meanTest(id));
+    }
+    Oracle o = new Oracle(bench, OracleConfig.defaults(Budget.queries(1)), new SplittableRandom(1));
+    RegretRecorder r = new RegretRecorder(bench);
+    o.addListener(r);
+    o.query(bench.cell(best));
+    assertThat(r.testRegret(0)).isZero();
+  }
+}

@@ -1,0 +1,63 @@
+package nas4j.testing;
+
+import java.util.random.RandomGenerator;
+import nas4j.bench.Oracle;
+import nas4j.search.SearchStrategy;
+import nas4j.search.StrategyProvider;
+import nas4j.space.CellSpec;
+import nas4j.space.MatrixSampler;
+
+/**
+ * Test-only strategy {@code test-random}: random search drawing raw matrices ({@code sampler: matrix}; with
+ * {@code resample: false} invalid draws are queried and recorded for free, as the paper's scripts did) or uniform
+ * cells ({@code sampler: uniform}). A stand-in until the real strategies are merged.
+ */
+public final class TestRandomProvider implements StrategyProvider<TestRandomProvider.Params> {
+
+  /** Parameters: the sampler ({@code matrix} or {@code uniform}) and whether invalid draws are redrawn. */
+  public record Params(String sampler, boolean resample) {
+    public Params {
+      if (!"matrix".equals(sampler) && !"uniform".equals(sampler)) {
+        throw new IllegalArgumentException("sampler must be matrix or uniform; got '" + sampler + "'");
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return "test-random";
+  }
+
+  @Override
+  public String description() {
+    return "test-only random search (stand-in)";
+  }
+
+  @Override
+  public Class<Params> parametersType() {
+    return Params.class;
+  }
+
+  @Override
+  public Params defaults() {
+    return new Params("matrix", true);
+  }
+
+  @Override
+  public SearchStrategy create(Params p) {
+    return (Oracle oracle, RandomGenerator rng) -> {
+      int n = oracle.space().size();
+      while (true) {
+        if (p.sampler().equals("uniform")) {
+          oracle.query(oracle.space().cell(rng.nextInt(n)));
+        } else {
+          CellSpec c = MatrixSampler.draw(rng);
+          while (p.resample() && !oracle.isValid(c)) {
+            c = MatrixSampler.draw(rng);
+          }
+          oracle.query(c);
+        }
+      }
+    };
+  }
+}
