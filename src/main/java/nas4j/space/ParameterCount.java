@@ -6,7 +6,7 @@ package nas4j.space;
  *
  * <p>The count belongs to the labelled graph, not to its isomorphism class: the output's channels are split
  * among the vertices feeding it in index order (the first {@code C mod k} get one more), so two isomorphic
- * specs can differ (44 of the 500 raw cells of the known-answer vectors do). The dataset reports the count of its
+ * specs can differ (about one random raw cell in ten does). The dataset reports the count of its
  * canonical representative: use {@link SpaceIndex#parameters(int)} for the value a query returns, and
  * {@link #of(CellSpec)} for the network built from a spec exactly as given.
  */
