@@ -12,4 +12,5 @@ fi
 ./mvnw -q -B -ntp test-compile
 cp_file="target/jmh-classpath.txt"
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
-exec java -cp "target/test-classes:target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main "$@"
+# jmh.ignoreLock: other JMH runs may share the machine (their numbers and ours then disturb each other)
+exec java -Djmh.ignoreLock=true -cp "target/test-classes:target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main "$@"

@@ -28,10 +28,13 @@ final class HashCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ADJACENCY")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ADJACENCY",
+      description = "Row-major 0/1 string (V×V characters, 2 ≤ V ≤ 7) or JSON matrix, e.g. [[0,1],[0,0]].")
   String adjacency;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "OPS")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "OPS",
+      description = "Comma-separated op names: input, conv3x3-bn-relu, conv1x1-bn-relu, maxpool3x3, output "
+          + "(short forms conv3x3, conv1x1, maxpool accepted).")
   String ops;
 
   @Option(names = "--file", paramLabel = "FILE", description = "One 'ADJACENCY OPS' pair per line ('-' = stdin).")
@@ -41,13 +44,13 @@ final class HashCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--rule", defaultValue = "api", paramLabel = "RULE",
-      description = {"Validity rule: 'api' (default: prune, then the official domain check) or",
-          "'raw-edges-first' (at most 9 edges before pruning, then the API rule; the paper's scripts)."})
+      description = "Validity rule: 'api' (default: prune, then the official domain check) or 'raw-edges-first' "
+          + "(at most 9 edges before pruning, then the API rule, as the paper's scripts). Any case; '-' or '_'.")
   ValidityRule rule;
 
-  @Option(names = "--canonical", description = {"Also print the dataset's dense cell id, its canonical",
-      "representative and that representative's parameter count (the value a query reports; it can differ",
-      "from the count of the cell as given). Loads the space index (~0.2 s; enumerates once if not cached)."})
+  @Option(names = "--canonical", description = "Also print the dense cell id, the dataset's canonical "
+      + "representative and its parameter count (the value a query reports; it can differ from the count of the "
+      + "cell as given). Loads the space index (~0.2 s; enumerates and caches it once if absent).")
   boolean canonical;
 
   @Override
