@@ -13,6 +13,7 @@ import nas4j.space.CellException;
 import nas4j.space.CellSpec;
 import nas4j.space.ModuleHash;
 import nas4j.space.ParameterCount;
+import nas4j.space.SpaceIndex;
 import nas4j.space.ValidityRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,10 +28,13 @@ final class HashCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ADJACENCY")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ADJACENCY",
+      description = "Row-major 0/1 string (V×V characters, 2 ≤ V ≤ 7) or JSON matrix, e.g. [[0,1],[0,0]].")
   String adjacency;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "OPS")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "OPS",
+      description = "Comma-separated op names: input, conv3x3-bn-relu, conv1x1-bn-relu, maxpool3x3, output "
+          + "(short forms conv3x3, conv1x1, maxpool accepted).")
   String ops;
 
   @Option(names = "--file", paramLabel = "FILE", description = "One 'ADJACENCY OPS' pair per line ('-' = stdin).")
@@ -39,8 +43,15 @@ final class HashCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON (one object per line for bulk input).")
   boolean json;
 
-  @Option(names = "--rule", defaultValue = "API", description = "Validity rule: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  @Option(names = "--rule", defaultValue = "api", paramLabel = "RULE",
+      description = "Validity rule: 'api' (default: prune, then the official domain check) or 'raw-edges-first' "
+          + "(at most 9 edges before pruning, then the API rule, as the paper's scripts). Any case; '-' or '_'.")
   ValidityRule rule;
+
+  @Option(names = "--canonical", description = "Also print the dense cell id, the dataset's canonical "
+      + "representative and its parameter count (the value a query reports; it can differ from the count of the "
+      + "cell as given). Loads the space index (~0.2 s; enumerates and caches it once if absent).")
+  boolean canonical;
 
   @Override
   public Integer call() throws IOException {
@@ -90,8 +101,10 @@ final class HashCommand implements Callable<Integer> {
 
   private String describe(CellSpec cell) {
     CellSpec p = rule.validate(cell);
+    SpaceIndex space = canonical ? SpaceIndex.shared() : null;
     ModuleHash h = ModuleHash.of(p);
     long params = ParameterCount.of(p);
+    int id = canonical ? space.idOf(h) : -1;
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("hash", h.toString());
@@ -101,8 +114,21 @@ final class HashCommand implements Callable<Integer> {
       m.put("pruned_adjacency", p.adjacencyString());
       m.put("vertices", p.vertexCount());
       m.put("edges", p.edgeCount());
+      if (canonical) {
+        CellSpec c = space.cell(id);
+        m.put("cell_id", id);
+        m.put("canonical_adjacency", c.adjacencyString());
+        m.put("canonical_operations", c.opNames());
+        m.put("canonical_trainable_parameters", space.parameters(id));
+      }
       return JsonOut.write(m);
     }
-    return h + "  params=" + params + "  pruned=" + p.adjacencyString() + " " + p.opsString();
+    String line = h + "  params=" + params + "  pruned=" + p.adjacencyString() + " " + p.opsString();
+    if (canonical) {
+      CellSpec c = space.cell(id);
+      line += "  id=" + id + "  canonical=" + c.adjacencyString() + " " + c.opsString()
+          + "  canonical_params=" + space.parameters(id);
+    }
+    return line;
   }
 }

@@ -32,8 +32,40 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (user errors: message on stderr, code 2, no stack trace). */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Runs the command line writing to the given streams (for tests and embedding); returns the exit code. */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /**
+   * The configured command line: user-error handler, case-insensitive enum values, and enum values also written
+   * in kebab case ({@code raw-edges-first} for {@code RAW_EDGES_FIRST}).
+   */
+  static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new UserErrors());
-    return cl.execute(args);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.registerConverter(nas4j.space.ValidityRule.class, Main::validityRule);
+    return cl;
+  }
+
+  /** Parses {@code api} / {@code raw-edges-first} (any case, '-' or '_'). */
+  static nas4j.space.ValidityRule validityRule(String text) {
+    String t = text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    for (nas4j.space.ValidityRule r : nas4j.space.ValidityRule.values()) {
+      if (r.name().equals(t)) {
+        return r;
+      }
+    }
+    throw new CommandLine.TypeConversionException("unknown validity rule '" + text + "'; known: api, raw-edges-first");
   }
 }

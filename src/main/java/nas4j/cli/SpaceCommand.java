@@ -2,6 +2,7 @@ package nas4j.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nas4j.space.SpaceIndex;
@@ -28,6 +29,8 @@ final class SpaceCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     SpaceIndex idx = fresh ? SpaceIndex.enumerate() : SpaceIndex.shared();
     double secs = (System.nanoTime() - t0) / 1e9;
+    String source = idx.loadedFrom().isPresent() ? "cache" : "enumerated";
+    String from = idx.loadedFrom().map(Object::toString).orElse(null);
     int[] byV = idx.countsByVertices();
     int[] byE = idx.countsByEdges();
     if (json) {
@@ -45,20 +48,28 @@ final class SpaceCommand implements Callable<Integer> {
         e.put(Integer.toString(i), byE[i]);
       }
       m.put("by_edges", e);
+      m.put("source", source);
+      m.put("cache_file", from != null ? from : SpaceIndex.defaultCacheFile().toString());
       m.put("seconds", secs);
       out.println(JsonOut.write(m));
     } else {
       int[] dags = idx.fullDagsByVertices();
       int[] lab = idx.labelledByVertices();
-      out.printf("NAS-Bench-101 space: %,d unique cells (%,d full-DAG matrices, %,d labelled graphs); %s in %.2f s%n",
-          idx.size(), idx.fullDagCount(), idx.labelledGraphCount(), fresh ? "enumerated" : "loaded", secs);
+      out.printf(Locale.ROOT, "NAS-Bench-101 space: %,d unique cells (%,d full-DAG matrices, %,d labelled graphs)%n",
+          idx.size(), idx.fullDagCount(), idx.labelledGraphCount());
+      if (from != null) {
+        out.printf(Locale.ROOT, "loaded from the cache %s in %.2f s%n", from, secs);
+      } else {
+        out.printf(Locale.ROOT, "enumerated in %.2f s%s%n", secs,
+            fresh ? " (--fresh: cache not used)" : "; cache written to " + SpaceIndex.defaultCacheFile());
+      }
       out.println("vertices  matrices  labelled  unique");
       for (int i = 2; i < byV.length; i++) {
-        out.printf("%8d  %8d  %8d  %6d%n", i, dags[i], lab[i], byV[i]);
+        out.printf(Locale.ROOT, "%8d  %8d  %8d  %6d%n", i, dags[i], lab[i], byV[i]);
       }
       out.println("edges  unique");
       for (int i = 1; i < byE.length; i++) {
-        out.printf("%5d  %6d%n", i, byE[i]);
+        out.printf(Locale.ROOT, "%5d  %6d%n", i, byE[i]);
       }
     }
     out.flush();

@@ -3,11 +3,21 @@ package nas4j.space;
 /**
  * Exact trainable-parameter count of the NAS-Bench-101 network built from a cell (stem, 3 stacks × 3 cells,
  * global pooling, dense layer), following the official model builder. Stateless.
+ *
+ * <p>The count belongs to the labelled graph, not to its isomorphism class: the output's channels are split
+ * among the vertices feeding it in index order (the first {@code C mod k} get one more), so two isomorphic
+ * specs can differ (about one random raw cell in ten does). The dataset reports the count of its
+ * canonical representative: use {@link SpaceIndex#parameters(int)} for the value a query returns, and
+ * {@link #of(CellSpec)} for the network built from a spec exactly as given.
  */
 public final class ParameterCount {
   private ParameterCount() {}
 
-  /** Trainable parameters of the network built from a valid cell (pruned first). */
+  /**
+   * Trainable parameters of the network built from a valid cell as given (pruned first, vertex order kept).
+   *
+   * @throws OutOfDomainException if the cell is not valid under the API rule
+   */
   public static long of(CellSpec spec) {
     CellSpec p = ValidityRule.API.validate(spec);
     long total = convBn(3, 3, 128);

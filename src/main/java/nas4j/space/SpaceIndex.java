@@ -45,9 +45,11 @@ public final class SpaceIndex {
   private final long[] hashLow;
   private final int[] parameters;
   private final int[] hashSlots; // open addressing: hash -> id + 1
+  private final Path loadedFrom; // null if enumerated in this process
 
   private SpaceIndex(byte[] dagVertices, int[] dagMask, int[] labelledToId, byte[] cellVertices, long[] cellAdj,
-      int[] cellOps, long[] hashHigh, long[] hashLow, int[] parameters) {
+      int[] cellOps, long[] hashHigh, long[] hashLow, int[] parameters, Path loadedFrom) {
+    this.loadedFrom = loadedFrom;
     this.dagVertices = dagVertices;
     this.dagMask = dagMask;
     this.labelledToId = labelledToId;
@@ -103,6 +105,16 @@ public final class SpaceIndex {
       }
     }
     return s;
+  }
+
+  /** The process-wide index if {@link #shared()} has already built or loaded it, else {@code null}. */
+  static SpaceIndex sharedIfLoaded() {
+    return shared;
+  }
+
+  /** The cache file this index was read from, or empty if it was enumerated in this process. */
+  public java.util.Optional<Path> loadedFrom() {
+    return java.util.Optional.ofNullable(loadedFrom);
   }
 
   /** The default cache file: {@code $NAS4J_CACHE_DIR} or {@code -Dnas4j.cache.dir} or {@code ~/.cache/nas4j}. */
@@ -415,7 +427,7 @@ public final class SpaceIndex {
       hashLow[id] = lo[g];
     }
     SpaceIndex partial = new SpaceIndex(dagVertices, dagMask, labelledToId, cellVertices, cellAdj, cellOps,
-        hashHigh, hashLow, params);
+        hashHigh, hashLow, params, null);
     IntStream.range(0, ids).parallel().forEach(id -> params[id] = Math.toIntExact(ParameterCount.of(partial.cell(id))));
     return partial;
   }
@@ -561,7 +573,7 @@ public final class SpaceIndex {
     int[] pa = new int[nc];
     b.asIntBuffer().get(pa);
     try {
-      return new SpaceIndex(dv, dm, l2i, cv, ca, co, hh, hl, pa);
+      return new SpaceIndex(dv, dm, l2i, cv, ca, co, hh, hl, pa, file);
     } catch (IllegalStateException e) {
       throw new UncheckedIOException(new IOException(file + ": " + e.getMessage()));
     }

@@ -38,4 +38,35 @@ class ModuleHashTest {
     assertThat(ModuleHash.parse("00005c142e6f48ac74fdcf73e3439874"))
         .isLessThan(ModuleHash.parse(h));
   }
+
+  /**
+   * google-research/nasbench#32: a spec given as a float matrix hashed to 926a1332… in Python (degrees printed
+   * as "1.0"), which is not a dataset key. With integer formatting, as here, it is the dataset key edb7648d….
+   * Vertex 2 has no in-edge and vertex 4 no out-edge: both are pruned.
+   */
+  @org.junit.jupiter.api.Test
+  void integerFormattingGivesTheDatasetKeyOfIssue32() {
+    CellSpec spec = CellSpec.parse(rows("0101011/0000111/0001011/0000011/0000000/0000001/0000000"),
+        "input,maxpool3x3,conv1x1-bn-relu,conv3x3-bn-relu,conv3x3-bn-relu,conv3x3-bn-relu,output");
+    assertThat(spec.pruned().vertexCount()).isEqualTo(5);
+    assertThat(ModuleHash.of(spec).toString()).isEqualTo("edb7648dd596405eddc9a5c607b494a6");
+    assertThat(ModuleHash.of(spec)).isNotEqualTo(ModuleHash.parse("926a133285cb34c1a38eefe60e7586d4"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void rawLabelledGraphEntryPointGivesTheSameFingerprint() {
+    CellSpec spec = CellSpec.parse("010001000", "input,conv3x3-bn-relu,output");
+    assertThat(new CellHasher().hash(3, spec.adjacencyBits(), new int[] {-1, 0, -2}).toString())
+        .isEqualTo("b49ac8c578b4561d79ac7087988f1c61");
+  }
+
+  @org.junit.jupiter.api.Test
+  void malformedHashTextIsRejectedWithItsReason() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModuleHash.parse("abc"))
+        .hasMessageContaining("32 hex characters");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModuleHash.parse("g0005c142e6f48ac74fdcf73e3439874"))
+        .hasMessageContaining("not hex");
+    assertThat(ModuleHash.looksLikeHash("00005c142e6f48ac74fdcf73e3439874")).isTrue();
+    assertThat(ModuleHash.looksLikeHash("00005c142e6f48ac74fdcf73e343987")).isFalse();
+  }
 }

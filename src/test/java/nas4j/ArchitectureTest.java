@@ -1,0 +1,110 @@
+package nas4j;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package layering of nas4j (arrows point down only, no cycles) and the one-package home of each third-party
+ * library. Packages that do not exist yet satisfy every rule (empty sets are allowed).
+ *
+ * <pre>
+ * space ← bench ← bench.io / bench.surrogate ← search ← search.jenetics ← experiment; analysis ← (bench, space);
+ * cli ← everything
+ * </pre>
+ */
+@AnalyzeClasses(packages = "nas4j", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  static final String SPACE = "nas4j.space..";
+  static final String BENCH_CORE = "nas4j.bench";
+  static final String BENCH_IO = "nas4j.bench.io..";
+  static final String SURROGATE = "nas4j.bench.surrogate..";
+  static final String SEARCH = "nas4j.search..";
+  static final String SEARCH_CORE = "nas4j.search";
+  static final String JENETICS_ADAPTER = "nas4j.search.jenetics..";
+  static final String EXPERIMENT = "nas4j.experiment..";
+  static final String ANALYSIS = "nas4j.analysis..";
+  static final String CLI = "nas4j.cli..";
+
+  // ---------------------------------------------------------------- layering
+
+  @ArchTest
+  static final ArchRule spaceDependsOnTheJdkOnly = noClasses().that().resideInAPackage(SPACE)
+      .should().dependOnClassesThat().resideInAnyPackage("nas4j.bench..", SEARCH, EXPERIMENT, ANALYSIS, CLI)
+      .orShould().dependOnClassesThat().resideOutsideOfPackages(SPACE, "java..")
+      .as("nas4j.space depends on the JDK only").allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule benchCoreDependsOnSpaceOnly = noClasses().that().resideInAPackage(BENCH_CORE)
+      .should().dependOnClassesThat().resideInAnyPackage(BENCH_IO, SURROGATE, SEARCH, EXPERIMENT, ANALYSIS, CLI)
+      .as("nas4j.bench depends only on space").allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule benchImplementationsDependOnBenchAndSpaceOnly = noClasses()
+      .that().resideInAnyPackage(BENCH_IO, SURROGATE)
+      .should().dependOnClassesThat().resideInAnyPackage(SEARCH, EXPERIMENT, ANALYSIS, CLI)
+      .as("nas4j.bench.io and nas4j.bench.surrogate depend only on bench and space").allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule searchSeesTheBenchAndSpaceOnly = noClasses().that().resideInAPackage(SEARCH)
+      .should().dependOnClassesThat().resideInAnyPackage(BENCH_IO, SURROGATE, EXPERIMENT, ANALYSIS, CLI)
+      .as("nas4j.search depends only on bench (the Oracle) and space").allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule searchCoreDoesNotSeeItsAdapters = noClasses().that().resideInAPackage(SEARCH_CORE)
+      .should().dependOnClassesThat().resideInAPackage(JENETICS_ADAPTER)
+      .as("nas4j.search does not depend on nas4j.search.jenetics").allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule experimentDoesNotDependOnAnalysisOrCli = noClasses().that().resideInAPackage(EXPERIMENT)
+      .should().dependOnClassesThat().resideInAnyPackage(ANALYSIS, CLI)
+      .as("nas4j.experiment depends only on search, bench and space").allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule analysisDependsOnBenchAndSpaceOnly = noClasses().that().resideInAPackage(ANALYSIS)
+      .should().dependOnClassesThat().resideInAnyPackage(SEARCH, EXPERIMENT, CLI, SURROGATE)
+      .as("nas4j.analysis depends only on bench and space").allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule nothingDependsOnTheCli = noClasses().that().resideOutsideOfPackage(CLI)
+      .should().dependOnClassesThat().resideInAPackage(CLI)
+      .as("nothing depends on nas4j.cli").allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule packagesAreFreeOfCycles = slices().matching("nas4j.(**)").should().beFreeOfCycles()
+      .allowEmptyShould(true);
+
+  // ---------------------------------------------------------------- third-party libraries
+
+  static ArchRule onlyIn(String library, String libraryPackage, String... homes) {
+    return noClasses().that().resideOutsideOfPackages(homes)
+        .should().dependOnClassesThat().resideInAPackage(libraryPackage)
+        .as(library + " is used only in " + String.join(", ", homes)).allowEmptyShould(true);
+  }
+
+  @ArchTest
+  static final ArchRule protobufOnlyInBenchIo = onlyIn("protobuf", "com.google.protobuf..", BENCH_IO);
+
+  @ArchTest
+  static final ArchRule jeneticsOnlyInItsAdapter = onlyIn("Jenetics", "io.jenetics..", JENETICS_ADAPTER);
+
+  @ArchTest
+  static final ArchRule jacksonOnlyInExperiment = onlyIn("Jackson", "com.fasterxml.jackson..", EXPERIMENT);
+
+  @ArchTest
+  static final ArchRule tablesawOnlyInExperiment = onlyIn("Tablesaw", "tech.tablesaw..", EXPERIMENT);
+
+  @ArchTest
+  static final ArchRule progressbarOnlyInExperiment = onlyIn("progressbar", "me.tongfei.progressbar..", EXPERIMENT);
+
+  @ArchTest
+  static final ArchRule picocliOnlyInCli = onlyIn("picocli", "picocli..", CLI);
+
+  @ArchTest
+  static final ArchRule commonsMathOnlyWhereNeeded = onlyIn("commons-math3", "org.apache.commons.math3..",
+      ANALYSIS, EXPERIMENT, SURROGATE);
+}
