@@ -1,0 +1,89 @@
+package nas4j.search;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import nas4j.space.CellSpec;
+
+/**
+ * Which single edits of a 7-vertex spec local search considers. Config names are {@link #toString()}:
+ * {@code paths}, {@code all}. Immutable.
+ */
+public enum Neighbourhood {
+  /**
+   * naszilla's {@code adj_neighborhood} (§4.3): change the op of an interior vertex that lies on an input→output
+   * path to either other op; flip edge (i, j) if i is reachable from the input and j reaches the output (the
+   * edge is on a path when present, or would be after adding it). Edits of dangling vertices are excluded.
+   */
+  PATHS("paths"),
+  /** Every single edit of the 26-variable encoding: 5 × 2 op changes and 21 edge flips. */
+  ALL("all");
+
+  private final String configName;
+
+  Neighbourhood(String configName) {
+    this.configName = configName;
+  }
+
+  @Override
+  public String toString() {
+    return configName;
+  }
+
+  /** Parses a config name, case-insensitively. */
+  public static Neighbourhood parse(String text) {
+    return Names.parse(Neighbourhood.class, text, "neighbourhood");
+  }
+
+  /** A neighbour: the edited 7-vertex spec and its dense cell id. */
+  record Neighbour(CellSpec spec, int cellId) {}
+
+  /**
+   * The distinct valid neighbours of a 7-vertex spec in a fixed order (op changes by vertex, then edge flips in
+   * row-major order), excluding the cell itself; duplicates (edits that give the same cell) keep the first.
+   *
+   * @param idOf the oracle's id of a spec, −1 if invalid under its rule
+   */
+  List<Neighbour> of(CellSpec spec, ToIntFunction<CellSpec> idOf) {
+    int edges = spec.edgeEncoding();
+    int[] ops = spec.opEncoding();
+    int fwd = Encoding.reachableFromInput(spec);
+    int bwd = Encoding.reachesOutput(spec);
+    int onPath = fwd & bwd;
+    boolean all = this == ALL;
+    BitSet seen = new BitSet();
+    int self = idOf.applyAsInt(spec);
+    if (self >= 0) {
+      seen.set(self);
+    }
+    List<Neighbour> out = new ArrayList<>(31);
+    for (int v = 0; v < CellSpec.OP_VARIABLES; v++) {
+      if (!all && (onPath >>> (v + 1) & 1) == 0) {
+        continue;
+      }
+      for (int d = 1; d <= 2; d++) {
+        int[] o = ops.clone();
+        o[v] = (ops[v] + d) % 3;
+        add(CellSpec.fromEncoding(edges, o), idOf, seen, out);
+      }
+    }
+    for (int k = 0; k < CellSpec.EDGE_VARIABLES; k++) {
+      int i = CellSpec.edgeVariableFrom(k);
+      int j = CellSpec.edgeVariableTo(k);
+      if (!all && ((fwd >>> i & 1) == 0 || (bwd >>> j & 1) == 0)) {
+        continue;
+      }
+      add(CellSpec.fromEncoding(edges ^ (1 << k), ops), idOf, seen, out);
+    }
+    return out;
+  }
+
+  private static void add(CellSpec c, ToIntFunction<CellSpec> idOf, BitSet seen, List<Neighbour> out) {
+    int id = idOf.applyAsInt(c);
+    if (id >= 0 && !seen.get(id)) {
+      seen.set(id);
+      out.add(new Neighbour(c, id));
+    }
+  }
+}
