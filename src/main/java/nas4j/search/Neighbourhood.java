@@ -7,34 +7,18 @@ import java.util.function.ToIntFunction;
 import nas4j.space.CellSpec;
 
 /**
- * Which single edits of a 7-vertex spec local search considers. Config names are {@link #toString()}:
- * {@code paths}, {@code all}. Immutable.
+ * Single-edit neighbourhoods of 7-vertex specs for local search. Stateless.
+ *
+ * <p>{@link #PATHS} is naszilla's {@code adj_neighborhood} (§4.3): change the op of an interior vertex that lies
+ * on an input→output path to either other op; flip edge (i, j) if i is reachable from the input and j reaches the
+ * output (the edge is on a path when present, or would be after adding it). {@link #ALL} tries every single edit
+ * of the 26-variable encoding (5 × 2 op changes, 21 edge flips). After removing invalid results, the cell itself
+ * and repeated cells, the two give the same list: an edit off every input→output path leaves the pruned cell
+ * unchanged. Local search therefore uses {@link #PATHS} (fewer validity checks) and exposes no option.
  */
-public enum Neighbourhood {
-  /**
-   * naszilla's {@code adj_neighborhood} (§4.3): change the op of an interior vertex that lies on an input→output
-   * path to either other op; flip edge (i, j) if i is reachable from the input and j reaches the output (the
-   * edge is on a path when present, or would be after adding it). Edits of dangling vertices are excluded.
-   */
-  PATHS("paths"),
-  /** Every single edit of the 26-variable encoding: 5 × 2 op changes and 21 edge flips. */
-  ALL("all");
-
-  private final String configName;
-
-  Neighbourhood(String configName) {
-    this.configName = configName;
-  }
-
-  @Override
-  public String toString() {
-    return configName;
-  }
-
-  /** Parses a config name, case-insensitively. */
-  public static Neighbourhood parse(String text) {
-    return Names.parse(Neighbourhood.class, text, "neighbourhood");
-  }
+enum Neighbourhood {
+  PATHS,
+  ALL;
 
   /** A neighbour: the edited 7-vertex spec and its dense cell id. */
   record Neighbour(CellSpec spec, int cellId) {}

@@ -40,7 +40,7 @@ class StrategyContractTest {
   @Test
   void builtInStrategiesAreRegisteredAndUnknownNamesListTheKnownOnes() {
     StrategyRegistry r = StrategyRegistry.load();
-    assertThat(r.names()).contains("random-search");
+    assertThat(r.names()).contains("random-search", "local-search");
     assertThatThrownBy(() -> r.provider("bohb")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown strategy 'bohb'").hasMessageContaining("random-search");
   }
