@@ -40,7 +40,7 @@ class StrategyContractTest {
   @Test
   void builtInStrategiesAreRegisteredAndUnknownNamesListTheKnownOnes() {
     StrategyRegistry r = StrategyRegistry.load();
-    assertThat(r.names()).contains("random-search", "local-search");
+    assertThat(r.names()).contains("random-search", "local-search", "reinforce");
     assertThatThrownBy(() -> r.provider("bohb")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown strategy 'bohb'").hasMessageContaining("random-search");
   }
