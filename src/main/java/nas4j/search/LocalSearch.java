@@ -16,8 +16,10 @@ import nas4j.space.CellSpec;
  * {@link LocalSearchParameters}). Immutable; each {@link #run} is independent.
  *
  * <p>Protocol: query the start cells (random, valid, not queried before when {@code skipQueried}) and take the
- * best; build the current cell's neighbourhood (naszilla's: single edits on input→output paths), shuffle it with the run's generator
- * (Fisher–Yates, {@code nextInt(i + 1)} for i from the end), and walk it, skipping cells already queried; move to
+ * best; list the current cell's single edits on input→output paths (naszilla's neighbourhood, in a fixed order),
+ * shuffle them with the run's generator (Fisher–Yates, {@code nextInt(i + 1)} for i from the end), and walk them,
+ * skipping invalid edits, repeated cells and cells already queried (as naszilla, which shuffles its list of valid
+ * neighbour matrices and skips queried hashes); move to
  * the first strictly better neighbour (or, with best improvement, to the best of the whole neighbourhood if it
  * is strictly better). With no improving neighbour the current cell is a local optimum: restart, or continue
  * from the best unexpanded cell. "Better" compares the accuracies the oracle returned (sampled or mean, as the
@@ -54,8 +56,11 @@ public final class LocalSearch implements SearchStrategy {
     /** Start cells were queried (with data); {@code best} becomes the current cell. */
     default void started(List<Candidate> cells, Candidate best) {}
 
-    /** The current cell is expanded: its shuffled neighbourhood is walked next. */
-    default void expanding(Candidate current, List<Neighbourhood.Neighbour> shuffled) {}
+    /**
+     * The current cell is expanded: its shuffled single edits are walked next (invalid edits, edits giving the
+     * cell itself or a cell met earlier in the walk, and, with skipQueried, cells already queried are skipped).
+     */
+    default void expanding(Candidate current, List<CellSpec> shuffledEdits) {}
 
     /** The search moves to a better neighbour. */
     default void moved(Candidate from, Candidate to) {}
@@ -74,19 +79,27 @@ public final class LocalSearch implements SearchStrategy {
   public void run(Oracle oracle, RandomGenerator rng) {
     LocalSearchParameters p = parameters;
     BitSet expanded = new BitSet();
+    BitSet walked = new BitSet();
     PriorityQueue<Candidate> unexpanded = p.stopAtMinimum() ? null : new PriorityQueue<>(BEST_FIRST);
     Candidate current = start(oracle, rng, p.numInit(), unexpanded);
     while (true) {
       expanded.set(current.cellId());
-      List<Neighbourhood.Neighbour> nbrs = Neighbourhood.PATHS.of(current.spec(), oracle::idOf);
-      shuffle(nbrs, rng);
-      events.expanding(current, nbrs);
+      List<CellSpec> edits = Neighbourhood.PATHS.edits(current.spec());
+      shuffle(edits, rng);
+      events.expanding(current, edits);
       Candidate next = null;
-      for (Neighbourhood.Neighbour n : nbrs) {
-        if (p.skipQueried() && oracle.hasQueried(n.cellId())) {
+      walked.clear();
+      walked.set(current.cellId());
+      for (CellSpec edit : edits) {
+        int id = oracle.idOf(edit);
+        if (id < 0 || walked.get(id)) {
           continue;
         }
-        Candidate c = query(oracle, n.spec());
+        walked.set(id);
+        if (p.skipQueried() && oracle.hasQueried(id)) {
+          continue;
+        }
+        Candidate c = query(oracle, edit);
         if (c == null) {
           continue;
         }

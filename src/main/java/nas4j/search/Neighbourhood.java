@@ -30,18 +30,30 @@ enum Neighbourhood {
    * @param idOf the oracle's id of a spec, −1 if invalid under its rule
    */
   List<Neighbour> of(CellSpec spec, ToIntFunction<CellSpec> idOf) {
-    int edges = spec.edgeEncoding();
-    int[] ops = spec.opEncoding();
-    int fwd = Encoding.reachableFromInput(spec);
-    int bwd = Encoding.reachesOutput(spec);
-    int onPath = fwd & bwd;
-    boolean all = this == ALL;
     BitSet seen = new BitSet();
     int self = idOf.applyAsInt(spec);
     if (self >= 0) {
       seen.set(self);
     }
     List<Neighbour> out = new ArrayList<>(31);
+    for (CellSpec c : edits(spec)) {
+      add(c, idOf, seen, out);
+    }
+    return out;
+  }
+
+  /**
+   * The single edits of {@link #of} before validity checks and deduplication, in the same fixed order: 7-vertex
+   * specs, possibly invalid or equal to the cell itself (cheap: no hashing).
+   */
+  List<CellSpec> edits(CellSpec spec) {
+    int edges = spec.edgeEncoding();
+    int[] ops = spec.opEncoding();
+    int fwd = Encoding.reachableFromInput(spec);
+    int bwd = Encoding.reachesOutput(spec);
+    int onPath = fwd & bwd;
+    boolean all = this == ALL;
+    List<CellSpec> out = new ArrayList<>(31);
     for (int v = 0; v < CellSpec.OP_VARIABLES; v++) {
       if (!all && (onPath >>> (v + 1) & 1) == 0) {
         continue;
@@ -49,16 +61,13 @@ enum Neighbourhood {
       for (int d = 1; d <= 2; d++) {
         int[] o = ops.clone();
         o[v] = (ops[v] + d) % 3;
-        add(CellSpec.fromEncoding(edges, o), idOf, seen, out);
+        out.add(CellSpec.fromEncoding(edges, o));
       }
     }
     for (int k = 0; k < CellSpec.EDGE_VARIABLES; k++) {
-      int i = CellSpec.edgeVariableFrom(k);
-      int j = CellSpec.edgeVariableTo(k);
-      if (!all && ((fwd >>> i & 1) == 0 || (bwd >>> j & 1) == 0)) {
-        continue;
+      if (all || ((fwd >>> CellSpec.edgeVariableFrom(k) & 1) != 0 && (bwd >>> CellSpec.edgeVariableTo(k) & 1) != 0)) {
+        out.add(CellSpec.fromEncoding(edges ^ (1 << k), ops));
       }
-      add(CellSpec.fromEncoding(edges ^ (1 << k), ops), idOf, seen, out);
     }
     return out;
   }

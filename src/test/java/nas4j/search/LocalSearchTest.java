@@ -37,7 +37,23 @@ class LocalSearchTest {
 
     record Started(List<LocalSearch.Candidate> cells, LocalSearch.Candidate best) {}
 
-    record Expanding(LocalSearch.Candidate current, List<Neighbourhood.Neighbour> shuffled) {}
+    record Expanding(LocalSearch.Candidate current, List<CellSpec> shuffled) {}
+
+    Oracle oracle;
+
+    /** The cells the walk of an expansion may query, in order: valid, new in the walk, not queried before. */
+    List<Integer> walkable(Expanding ex, BitSet queriedBefore) {
+      List<Integer> out = new ArrayList<>();
+      Set<Integer> met = new HashSet<>();
+      met.add(ex.current().cellId());
+      for (CellSpec e : ex.shuffled()) {
+        int id = oracle.idOf(e);
+        if (id >= 0 && met.add(id) && !queriedBefore.get(id)) {
+          out.add(id);
+        }
+      }
+      return out;
+    }
 
     record Moved(LocalSearch.Candidate from, LocalSearch.Candidate to) {}
 
@@ -51,7 +67,7 @@ class LocalSearchTest {
     }
 
     @Override
-    public void expanding(LocalSearch.Candidate current, List<Neighbourhood.Neighbour> shuffled) {
+    public void expanding(LocalSearch.Candidate current, List<CellSpec> shuffled) {
       entries.add(new Expanding(current, List.copyOf(shuffled)));
     }
 
@@ -74,6 +90,7 @@ class LocalSearchTest {
   static Log run(LocalSearchParameters p, Budget budget, long seed) {
     Log log = new Log();
     Oracle o = SearchFixtures.oracle(bench, budget, ValidityRule.API, 1);
+    log.oracle = o;
     o.addListener(log::query);
     SearchFixtures.run(new LocalSearch(p, log), o, seed);
     return log;
@@ -108,12 +125,7 @@ class LocalSearchTest {
       Log.Expanding ex = (Log.Expanding) e;
       List<QueryRecord> walked = queriesAfter(log, i);
       // the expected walk: the shuffled neighbours not queried before, in order, up to the first better one
-      List<Integer> expected = new ArrayList<>();
-      for (Neighbourhood.Neighbour n : ex.shuffled()) {
-        if (!queriedBefore.get(n.cellId())) {
-          expected.add(n.cellId());
-        }
-      }
+      List<Integer> expected = log.walkable(ex, queriedBefore);
       List<Integer> actual = walked.stream().map(r -> r.observation().cellId()).toList();
       boolean budgetEnded = i + 1 + walked.size() == log.entries.size();
       if (budgetEnded) {
@@ -210,8 +222,7 @@ class LocalSearchTest {
       if (i + 1 + walked.size() == log.entries.size()) {
         break;
       }
-      List<Integer> expected = ex.shuffled().stream().map(Neighbourhood.Neighbour::cellId)
-          .filter(id -> !queriedBefore.get(id)).toList();
+      List<Integer> expected = log.walkable(ex, queriedBefore);
       assertThat(walked.stream().map(r -> r.observation().cellId()).toList()).isEqualTo(expected);
       Object after = log.entries.get(i + 1 + walked.size());
       double best = walked.stream().mapToDouble(r -> r.observation().validationAccuracy()).max().orElse(-1);
