@@ -27,6 +27,12 @@ public final class RandomSearch implements SearchStrategy {
   @Override
   public void run(Oracle oracle, RandomGenerator rng) {
     boolean resample = parameters.invalid() == InvalidHandling.RESAMPLE;
+    if (!resample && !parameters.distinct()) {
+      // the paper's loop: every draw is queried (the oracle records invalid ones at zero cost)
+      while (true) {
+        oracle.query(parameters.sampler().draw(rng, oracle.space()));
+      }
+    }
     int redraws = 0;
     while (true) {
       CellSpec c = parameters.sampler().draw(rng, oracle.space());
