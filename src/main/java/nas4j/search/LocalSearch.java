@@ -19,9 +19,9 @@ import nas4j.space.CellSpec;
  * best; list the current cell's single edits on input→output paths (naszilla's neighbourhood, in a fixed order),
  * shuffle them with the run's generator (Fisher–Yates, {@code nextInt(i + 1)} for i from the end), and walk them,
  * skipping invalid edits, repeated cells and cells already queried (as naszilla, which shuffles its list of valid
- * neighbour matrices and skips queried hashes); move to
- * the first strictly better neighbour (or, with best improvement, to the best of the whole neighbourhood if it
- * is strictly better). With no improving neighbour the current cell is a local optimum: restart, or continue
+ * neighbour matrices and skips queried hashes); move to the first strictly better neighbour (or, with best
+ * improvement, to the best of the whole neighbourhood if it is strictly better). A cell reached by two edits is
+ * queried at most once per walk, whatever {@code skipQueried} says. With no improving neighbour the current cell is a local optimum: restart, or continue
  * from the best unexpanded cell. "Better" compares the accuracies the oracle returned (sampled or mean, as the
  * oracle is configured). Observations without data (duplicates the oracle rejected) are ignored.
  */
