@@ -39,6 +39,11 @@ public final class StrategyRegistry {
     return p;
   }
 
+  /** The providers, sorted by name. */
+  public List<StrategyProvider<?>> providers() {
+    return List.copyOf(providers.values());
+  }
+
   /** Known names, sorted. */
   public List<String> names() {
     return List.copyOf(providers.keySet());

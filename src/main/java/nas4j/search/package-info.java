@@ -1,10 +1,11 @@
 /**
- * Search strategies: the {@code SearchStrategy} contract, the strategy registry (ServiceLoader-backed) and the
- * built-in strategies. A strategy sees only the {@code Oracle} of {@code nas4j.bench} and the cells of
- * {@code nas4j.space}, and takes a seeded {@code RandomGenerator}.
+ * Search strategies: the {@link nas4j.search.SearchStrategy} contract, the ServiceLoader-backed
+ * {@link nas4j.search.StrategyRegistry}, the common knobs ({@link nas4j.search.Sampler},
+ * {@link nas4j.search.InvalidHandling}) and the built-in strategies without third-party libraries: random search,
+ * local search and REINFORCE.
  *
- * <p>May depend on {@code nas4j.bench} (the Oracle and its records), {@code nas4j.space} and the JDK. Not on
- * {@code nas4j.bench.io}, {@code nas4j.bench.surrogate}, experiment, analysis or cli. Jenetics-based strategies
- * live in {@code nas4j.search.jenetics}, the only place for Jenetics.
+ * <p>May depend on {@code nas4j.bench} (the {@link nas4j.bench.Oracle} and its values only, never a dataset) and
+ * {@code nas4j.space}; on nothing else (no third-party library). Strategies query only through the oracle and
+ * draw randomness only from the generator they are given.
  */
 package nas4j.search;

@@ -1,0 +1,55 @@
+package nas4j.search;
+
+/**
+ * Parameters of {@link LocalSearch}. Immutable; the constructor validates every field.
+ *
+ * <p>Presets: {@link #defaults()} (naszilla {@code local_search}, §4.3 of {@code search-protocols.md}),
+ * {@link #naslib()} (automl/NASLib {@code ls}, §5), {@link #naszillaContinue()} (naszilla with
+ * {@code stop_at_minimum = false}).
+ *
+ * @param numInit random cells queried at the start; the best one is the first current cell (1..100000)
+ * @param restartInit random cells queried at each restart from a local optimum (naszilla: numInit; NASLib: 1)
+ *     (1..100000)
+ * <p>The neighbourhood is naszilla's: single edits (an interior op changed to either other op, or one of the
+ * 21 edges flipped) that give a different valid cell, i.e. edits on input→output paths.
+ *
+ * @param bestImprovement false: move to the first strictly better neighbour (first improvement); true: query the
+ *     whole neighbourhood, then move to its best member if it is strictly better than the current cell
+ * @param stopAtMinimum true: at a local optimum restart from {@code restartInit} fresh random cells; false:
+ *     continue from the best cell queried so far that has not been expanded yet
+ * @param sampler sampler of the random start cells ({@code matrix} or {@code uniform}); draws invalid under the
+ *     oracle's rule are redrawn without querying (local search always resamples, as naszilla and NASLib do)
+ * @param skipQueried true: neighbours and random start cells already queried in this run are skipped without a
+ *     query (they are free; naszilla); false: queried again (NASLib, no deduplication)
+ */
+public record LocalSearchParameters(int numInit, int restartInit, boolean bestImprovement, boolean stopAtMinimum,
+    Sampler sampler, boolean skipQueried) {
+
+  public LocalSearchParameters {
+    Names.checkRange("numInit", numInit, 1, 100_000);
+    Names.checkRange("restartInit", restartInit, 1, 100_000);
+    Names.require(sampler, Sampler.class, "sampler");
+  }
+
+  /**
+   * naszilla/naszilla {@code local_search} defaults: num_init 10 (also at each restart), first improvement,
+   * stop_at_minimum true, path-restricted neighbourhood, matrix sampler resampled until valid, queried cells
+   * skipped.
+   */
+  public static LocalSearchParameters defaults() {
+    return new LocalSearchParameters(10, 10, false, true, Sampler.MATRIX, true);
+  }
+
+  /** naszilla with {@code stop_at_minimum = false}: continue from the best not-yet-expanded cell. */
+  public static LocalSearchParameters naszillaContinue() {
+    return new LocalSearchParameters(10, 10, false, false, Sampler.MATRIX, true);
+  }
+
+  /**
+   * automl/NASLib {@code ls}: best of num_init 10 random cells, best improvement over the naszilla neighbourhood,
+   * restart from one random cell, no deduplication.
+   */
+  public static LocalSearchParameters naslib() {
+    return new LocalSearchParameters(10, 1, true, true, Sampler.MATRIX, false);
+  }
+}

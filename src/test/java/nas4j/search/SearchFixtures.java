@@ -1,0 +1,45 @@
+package nas4j.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import nas4j.bench.Benchmark;
+import nas4j.bench.Budget;
+import nas4j.bench.BudgetExhaustedException;
+import nas4j.bench.Oracle;
+import nas4j.bench.OracleConfig;
+import nas4j.bench.QueryRecord;
+import nas4j.space.ValidityRule;
+import nas4j.testing.SyntheticBenchmark;
+
+/** Shared test fixtures: one synthetic benchmark per JVM, oracles over it, and a run helper. */
+final class SearchFixtures {
+  private SearchFixtures() {}
+
+  private static Benchmark smooth;
+
+  /** The smooth synthetic benchmark (seed 7), built once per JVM. */
+  static synchronized Benchmark smooth() {
+    if (smooth == null) {
+      smooth = SyntheticBenchmark.smooth(7);
+    }
+    return smooth;
+  }
+
+  /** An oracle with the paper's defaults, the given budget and validity rule. */
+  static Oracle oracle(Benchmark b, Budget budget, ValidityRule rule, long repeatSeed) {
+    return new Oracle(b, OracleConfig.defaults(budget).withValidity(rule), new SplittableRandom(repeatSeed));
+  }
+
+  /** Runs a strategy to exhaustion and returns every query record. */
+  static List<QueryRecord> run(SearchStrategy s, Oracle oracle, long seed) {
+    List<QueryRecord> out = new ArrayList<>();
+    oracle.addListener(out::add);
+    try {
+      s.run(oracle, new SplittableRandom(seed));
+    } catch (BudgetExhaustedException e) {
+      // normal end
+    }
+    return out;
+  }
+}
