@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       HashCommand.class,
       SpaceCommand.class,
+      AnalyzeCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec
