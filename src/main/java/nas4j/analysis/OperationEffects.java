@@ -77,6 +77,25 @@ public record OperationEffects(List<Transition> transitions) {
     return from * 2 + (to > from ? to - 1 : to);
   }
 
+  /**
+   * The 21 edge bits of the 26-variable encoding of a pruned cell padded to 7 vertices: interior vertices keep
+   * their index, the output moves to vertex 6, the extra vertices have no edges (pruned away again on look-up).
+   */
+  static int encodingEdges(int n, long adj) {
+    int bits = 0;
+    int k = 0;
+    for (int i = 0; i < CellSpec.MAX_VERTICES; i++) {
+      for (int j = i + 1; j < CellSpec.MAX_VERTICES; j++) {
+        int sj = j == CellSpec.MAX_VERTICES - 1 ? n - 1 : j < n - 1 ? j : -1;
+        if (sj >= 0 && i < n - 1 && (adj >>> (i * CellSpec.MAX_VERTICES + sj) & 1L) != 0) {
+          bits |= 1 << k;
+        }
+        k++;
+      }
+    }
+    return bits;
+  }
+
   /** Per direction: interleaved (Δacc, Δtime%) values and their count. */
   private record Chunk(float[][] data, int[] counts) {}
 
@@ -88,24 +107,26 @@ public record OperationEffects(List<Transition> transitions) {
     for (int d = 0; d < 6; d++) {
       res[d] = new float[64];
     }
+    int[] ops = new int[CellSpec.OP_VARIABLES];
     for (int k = lo; k < hi; k++) {
       int id = values.idAt(k);
-      CellSpec cell = space.cell(id);
-      int nv = cell.vertexCount();
-      int[][] matrix = cell.matrix();
-      Op[] ops = cell.ops().toArray(new Op[0]);
+      int nv = space.vertexCount(id);
+      int edges = encodingEdges(nv, space.adjacencyBits(id));
+      java.util.Arrays.fill(ops, 0);
+      for (int v = 1; v < nv - 1; v++) {
+        ops[v - 1] = space.op(id, v).label();
+      }
       double acc = values.validation(id);
       double time = values.time(id);
       for (int v = 1; v < nv - 1; v++) {
-        Op orig = ops[v];
-        int f = orig.label();
+        int f = ops[v - 1];
         for (int t = 0; t < 3; t++) {
           if (t == f) {
             continue;
           }
-          ops[v] = OPS[t];
-          int other = space.idOf(CellSpec.of(matrix, ops));
-          ops[v] = orig;
+          ops[v - 1] = t;
+          int other = space.idOf(CellSpec.fromEncoding(edges, ops));
+          ops[v - 1] = f;
           if (!values.has(other)) {
             continue;
           }

@@ -24,6 +24,29 @@ class OperationEffectsTest {
   }
 
   @Test
+  void paddedEncodingLooksUpTheSameCellAsTheEditedMatrix() {
+    SplittableRandom rnd = new SplittableRandom(2);
+    for (int k = 0; k < 3000; k++) {
+      int id = k == 0 ? 0 : rnd.nextInt(SPACE.size());
+      CellSpec c = SPACE.cell(id);
+      int n = c.vertexCount();
+      int edges = OperationEffects.encodingEdges(n, c.adjacencyBits());
+      int[] ops = new int[5];
+      for (int v = 1; v < n - 1; v++) {
+        ops[v - 1] = c.op(v).label();
+      }
+      assertThat(SPACE.idOf(CellSpec.fromEncoding(edges, ops))).isEqualTo(id);
+      for (int v = 1; v < n - 1; v++) {
+        Op[] edited = c.ops().toArray(new Op[0]);
+        edited[v] = Op.interior((ops[v - 1] + 1) % 3);
+        int[] o = ops.clone();
+        o[v - 1] = (ops[v - 1] + 1) % 3;
+        assertThat(SPACE.idOf(CellSpec.fromEncoding(edges, o))).isEqualTo(SPACE.idOf(CellSpec.of(c.matrix(), edited)));
+      }
+    }
+  }
+
+  @Test
   void linearLandscapeGivesExactOperationEffects() {
     Benchmark b = SyntheticBenchmark.of("linear ops",
         c -> 0.9 - 0.01 * count(c, Op.CONV1X1) - 0.02 * count(c, Op.MAXPOOL3X3), 0.0, 7, new int[] {108});
