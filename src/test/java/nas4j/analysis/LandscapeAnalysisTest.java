@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nas4j.bench.Benchmark;
 import nas4j.testing.SyntheticBenchmark;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ class LandscapeAnalysisTest {
   Path dir;
 
   @Test
+  @Tag("slow") // a full-space analysis: several seconds on an idle machine
   void sameSeedSameReportAndCsvFiles() throws IOException {
     Benchmark b = SyntheticBenchmark.smooth(3);
     LandscapeValues v = LandscapeValues.of(b, 108);

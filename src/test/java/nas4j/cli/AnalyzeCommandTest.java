@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -45,6 +46,7 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  @Tag("slow") // a full-space analysis: several seconds on an idle machine
   void analyzesTheSurrogateIntoCsvAndJson() {
     Path out = dir.resolve("out");
     Run r = run("analyze", "--benchmark", "surrogate", "--no-sample", "--walks", "2", "--walk-length", "40",
