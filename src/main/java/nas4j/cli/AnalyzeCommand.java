@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nas4j analyze}: landscape statistics of a benchmark (and of a real sample), as CSV files and a report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-    description = {"Landscape statistics of a benchmark: random-walk autocorrelation, locality by edit distance,",
-        "operation effects, depth/width effects, distribution; side by side with a real sample if given.",
-        "Writes CSV files into --out and prints a short report (or JSON with --json)."})
+    description = "Landscape statistics of a benchmark: random-walk autocorrelation, locality by edit distance, "
+        + "operation effects, depth/width effects, distribution; side by side with a real sample if given. "
+        + "Writes CSV files into --out and prints a short report (or JSON with --json).")
 final class AnalyzeCommand implements Callable<Integer> {
   /** The real sample used when present and --sample-csv is not given. */
   static final Path DEFAULT_SAMPLE = Paths.get("../shared/data/nb101/sample-20k.csv");
@@ -52,39 +52,39 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
-  @Option(names = "--epochs", defaultValue = "108", description = "Epoch budget (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "108", description = "Epoch budget (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of all random choices (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of all random choices (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--walks", defaultValue = "100", description = "Random walks (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--walks", paramLabel = "N", defaultValue = "100", description = "Random walks (default: ${DEFAULT-VALUE}).")
   int walks;
 
-  @Option(names = "--walk-length", defaultValue = "1000",
+  @Option(names = "--walk-length", paramLabel = "N", defaultValue = "1000",
       description = "Recorded steps per walk (default: ${DEFAULT-VALUE}).")
   int walkLength;
 
-  @Option(names = "--burn-in", defaultValue = "100",
+  @Option(names = "--burn-in", paramLabel = "N", defaultValue = "100",
       description = "Steps discarded at the start of each walk (default: ${DEFAULT-VALUE}).")
   int burnIn;
 
-  @Option(names = "--max-lag", defaultValue = "20", description = "Largest RWA lag (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-lag", paramLabel = "N", defaultValue = "20", description = "Largest RWA lag (default: ${DEFAULT-VALUE}).")
   int maxLag;
 
-  @Option(names = "--locality-stride", defaultValue = "16",
+  @Option(names = "--locality-stride", paramLabel = "N", defaultValue = "16",
       description = "Every n-th walk cell starts locality pairs (default: ${DEFAULT-VALUE}).")
   int localityStride;
 
-  @Option(names = "--locality-steps", defaultValue = "16",
+  @Option(names = "--locality-steps", paramLabel = "N", defaultValue = "16",
       description = "Pair a start with the cells 1..n steps later (default: ${DEFAULT-VALUE}).")
   int localitySteps;
 
-  @Option(names = "--max-distance", defaultValue = "8",
+  @Option(names = "--max-distance", paramLabel = "N", defaultValue = "8",
       description = "Largest edit distance reported (default: ${DEFAULT-VALUE}).")
   int maxDistance;
 
-  @Option(names = "--random-pairs", defaultValue = "10000",
+  @Option(names = "--random-pairs", paramLabel = "N", defaultValue = "10000",
       description = "Random pairs of the locality baseline (default: ${DEFAULT-VALUE}).")
   int randomPairs;
 
