@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SurrogateCommand.class,
       RunCommand.class,
       ValidateCommand.class,
+      AnalyzeCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec
