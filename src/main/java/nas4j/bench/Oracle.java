@@ -1,7 +1,5 @@
 package nas4j.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import nas4j.space.SpaceIndex;
  * <p>Not thread-safe: one oracle per run, used from the run's thread. Validity checks and hashing are free.
  */
 public final class Oracle {
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   /** Free queries (invalid, replayed, rejected) in a row after which the run is stopped as stalled. */
   public static final int MAX_CONSECUTIVE_FREE = 1_000_000;
 
@@ -46,7 +43,8 @@ public final class Oracle {
   private double timeSpent;
   private long epochsSpent;
   private int consecutiveFree;
-  private long lastReturnCpu = -1;
+  private long lastExitNanos;
+  private long pendingStrategyNanos;
 
   /**
    * @param repeatRng the oracle's own seeded stream for repeat sampling (not the strategy's)
@@ -58,7 +56,8 @@ public final class Oracle {
     this.table = benchmark.table();
     this.space = benchmark.space();
     this.defaultBudgetIndex = benchmark.budgetIndex(config.epochs());
-    this.cpu = config.measureCpu() && THREADS.isCurrentThreadCpuTimeSupported();
+    this.cpu = config.measureCpu();
+    this.lastExitNanos = System.nanoTime();
     this.seen = new BitSet();
     this.replay = config.duplicates() == DuplicatePolicy.REPLAY ? new HashMap<>() : null;
     this.replayTest = config.duplicates() == DuplicatePolicy.REPLAY ? new HashMap<>() : null;
@@ -131,11 +130,19 @@ public final class Oracle {
    * @throws UnknownBudgetException for a budget the benchmark lacks (nothing is charged)
    */
   public Observation query(CellSpec spec, int epochs, boolean halfway) {
-    long strategyCpu = -1;
     if (cpu) {
-      long now = THREADS.getCurrentThreadCpuTime();
-      strategyCpu = lastReturnCpu < 0 ? 0 : now - lastReturnCpu;
+      pendingStrategyNanos += System.nanoTime() - lastExitNanos;
     }
+    try {
+      return evaluate(spec, epochs, halfway);
+    } finally {
+      if (cpu) {
+        lastExitNanos = System.nanoTime();
+      }
+    }
+  }
+
+  private Observation evaluate(CellSpec spec, int epochs, boolean halfway) {
     if (exhausted()) {
       throw new BudgetExhaustedException("budget of " + config.budget() + " spent");
     }
@@ -150,7 +157,7 @@ public final class Oracle {
       }
       invalid++;
       obs = new Observation(sequence++, Observation.Status.INVALID, null, -1, epochs, halfway, 0.0, 0.0, 0.0);
-      rec = new QueryRecord(obs, -1, 0.0, timeSpent, epochsSpent, charged, violation, strategyCpu);
+      rec = new QueryRecord(obs, -1, 0.0, timeSpent, epochsSpent, charged, violation, -1);
       free();
     } else {
       if (!table.contains(id)) {
@@ -167,13 +174,14 @@ public final class Oracle {
       if (dup && config.duplicates() == DuplicatePolicy.REJECT) {
         obs = new Observation(sequence++, Observation.Status.REJECTED_DUPLICATE, space.hash(id), id, epochs, halfway,
             0.0, 0.0, 0.0);
-        rec = new QueryRecord(obs, -1, 0.0, timeSpent, epochsSpent, charged, null, strategyCpu);
+        rec = new QueryRecord(obs, -1, 0.0, timeSpent, epochsSpent, charged, null, strategyTimeSinceLastValid());
         free();
       } else if (dup && config.duplicates() == DuplicatePolicy.REPLAY) {
         Observation first = replay.get(k);
         obs = new Observation(sequence++, Observation.Status.REPLAYED, first.hash(), id, epochs, halfway,
             first.validationAccuracy(), first.trainingTime(), 0.0);
-        rec = new QueryRecord(obs, -1, replayTest.get(k), timeSpent, epochsSpent, charged, null, strategyCpu);
+        rec = new QueryRecord(obs, -1, replayTest.get(k), timeSpent, epochsSpent, charged, null,
+            strategyTimeSinceLastValid());
         free();
       } else {
         int r = config.repeatPolicy().pick(table.repeats(), repeatRng);
@@ -199,16 +207,29 @@ public final class Oracle {
           replay.put(k, obs);
           replayTest.put(k, test);
         }
-        rec = new QueryRecord(obs, r, test, timeSpent, epochsSpent, charged, null, strategyCpu);
+        rec = new QueryRecord(obs, r, test, timeSpent, epochsSpent, charged, null, strategyTimeSinceLastValid());
       }
     }
     for (OracleListener l : listeners) {
       l.onQuery(rec);
     }
-    if (cpu) {
-      lastReturnCpu = THREADS.getCurrentThreadCpuTime();
-    }
     return obs;
+  }
+
+  /**
+   * The strategy's own time since the previous valid query: time on the run's thread outside the oracle (and
+   * its listeners), measured with {@code System.nanoTime} at every entry and exit (about 25 ns per read; the
+   * thread CPU clock costs microseconds per read in virtual machines, more than a strategy step). Time before
+   * invalid queries accumulates into the next valid one. Runs are single-threaded with at most one run per core,
+   * so this is the strategy's CPU time up to preemption by other processes.
+   */
+  private long strategyTimeSinceLastValid() {
+    if (!cpu) {
+      return -1;
+    }
+    long d = pendingStrategyNanos;
+    pendingStrategyNanos = 0;
+    return d;
   }
 
   private void free() {

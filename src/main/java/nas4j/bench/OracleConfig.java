@@ -5,7 +5,7 @@ import nas4j.space.ValidityRule;
 
 /**
  * How an {@link Oracle} answers and charges: default epoch budget and halfway flag, repeat policy, budget,
- * duplicate policy, validity rule, and whether it measures the strategy's CPU time per query. Immutable.
+ * duplicate policy, validity rule, and whether it measures the strategy's own time per query. Immutable.
  */
 public record OracleConfig(int epochs, boolean stopHalfway, RepeatPolicy repeatPolicy, Budget budget,
     DuplicatePolicy duplicates, ValidityRule validity, boolean measureCpu) {

@@ -86,7 +86,7 @@ public final class RegretRecorder implements OracleListener {
     incValid[i] = incVal;
     incTest[i] = incTestMean;
     flags[i] = f;
-    cpu[i] = r.strategyCpuNanos();
+    cpu[i] = r.strategyNanos();
   }
 
   private void grow() {
@@ -201,5 +201,5 @@ public final class RegretRecorder implements OracleListener {
 
   /** The trace.csv header (the last column, strategy CPU time, is not deterministic). */
   public static final String TRACE_HEADER = "strategy,seed,query,charged,time,epochs,cell,valid_acc,incumbent,"
-      + "incumbent_valid_acc,incumbent_test_mean,valid_regret,test_regret,valid,duplicate,strategy_cpu_ns";
+      + "incumbent_valid_acc,incumbent_test_mean,valid_regret,test_regret,valid,duplicate,strategy_ns";
 }
