@@ -1,0 +1,155 @@
+package nas4j.search.jenetics;
+
+import io.jenetics.Chromosome;
+import io.jenetics.Genotype;
+import io.jenetics.IntegerChromosome;
+import io.jenetics.IntegerGene;
+import io.jenetics.engine.Codec;
+import io.jenetics.util.Factory;
+import io.jenetics.util.MSeq;
+import java.util.List;
+import java.util.function.Function;
+import nas4j.space.CellSpec;
+
+/**
+ * The 26-variable cell encoding (encoding A of automl/nas_benchmarks) as a Jenetics genotype: chromosome 0 holds
+ * the 21 row-major upper-triangular edge bits as integer genes in [0, 2), chromosome 1 the 5 interior op indices
+ * in [0, 3) ({@link nas4j.space.Op#INTERIOR} order). The genotype is never pruned, so mutations start from the
+ * parent's raw matrix as the published scripts do. Immutable and thread-safe.
+ *
+ * <p>Integer genes rather than a {@code BitChromosome}: a Jenetics genotype holds a single gene type, so edges and
+ * ops share {@link IntegerGene}. Random genotypes come from Jenetics' factory: 21 draws {@code nextInt(0, 2)}
+ * then 5 draws {@code nextInt(0, 3)} from {@link io.jenetics.util.RandomRegistry#random()}.
+ */
+public final class CellCodec implements Codec<CellSpec, IntegerGene> {
+  /** Index of the edge chromosome in the genotype. */
+  public static final int EDGES = 0;
+  /** Index of the op chromosome in the genotype. */
+  public static final int OPS = 1;
+  /** Number of variables (21 edges + 5 ops). */
+  public static final int VARIABLES = CellSpec.EDGE_VARIABLES + CellSpec.OP_VARIABLES;
+  /** Values an op variable takes. */
+  public static final int OP_VALUES = 3;
+
+  private static final CellCodec INSTANCE = new CellCodec();
+
+  // shared immutable genes: every allele the encoding can hold
+  private static final IntegerGene[] EDGE_GENES = {IntegerGene.of(0, 0, 2), IntegerGene.of(1, 0, 2)};
+  private static final IntegerGene[] OP_GENES = {IntegerGene.of(0, 0, 3), IntegerGene.of(1, 0, 3),
+      IntegerGene.of(2, 0, 3)};
+  // the factory: a fixed genotype whose newInstance() draws a random one (built without random draws, so that
+  // loading this class never consumes a run's random stream)
+  private static final Genotype<IntegerGene> TEMPLATE = genotype(0, new int[CellSpec.OP_VARIABLES]);
+
+  private CellCodec() {}
+
+  /** The codec. */
+  public static CellCodec instance() {
+    return INSTANCE;
+  }
+
+  @Override
+  public Factory<Genotype<IntegerGene>> encoding() {
+    return TEMPLATE;
+  }
+
+  @Override
+  public Function<Genotype<IntegerGene>, CellSpec> decoder() {
+    return CellCodec::toCell;
+  }
+
+  /** The 7-vertex spec a genotype encodes (possibly invalid). */
+  public static CellSpec toCell(Genotype<IntegerGene> genotype) {
+    return CellSpec.fromEncoding(edgeBits(genotype), ops(genotype));
+  }
+
+  /** The 21 edge bits of a genotype (bit k = edge variable k). */
+  public static int edgeBits(Genotype<IntegerGene> genotype) {
+    Chromosome<IntegerGene> edges = genotype.get(EDGES);
+    int bits = 0;
+    for (int k = 0; k < CellSpec.EDGE_VARIABLES; k++) {
+      bits |= edges.get(k).intValue() << k;
+    }
+    return bits;
+  }
+
+  /** The 5 op indices of a genotype (fresh array). */
+  public static int[] ops(Genotype<IntegerGene> genotype) {
+    Chromosome<IntegerGene> ops = genotype.get(OPS);
+    int[] out = new int[CellSpec.OP_VARIABLES];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ops.get(i).intValue();
+    }
+    return out;
+  }
+
+  /** The genotype of a 7-vertex spec with legal interior ops (its raw, unpruned encoding). */
+  public static Genotype<IntegerGene> toGenotype(CellSpec spec) {
+    return genotype(spec.edgeEncoding(), spec.opEncoding());
+  }
+
+  /** The genotype of 21 edge bits and 5 op indices. */
+  public static Genotype<IntegerGene> genotype(int edgeBits, int[] ops) {
+    MSeq<IntegerGene> e = MSeq.ofLength(CellSpec.EDGE_VARIABLES);
+    for (int k = 0; k < CellSpec.EDGE_VARIABLES; k++) {
+      e.set(k, EDGE_GENES[edgeBits >>> k & 1]);
+    }
+    MSeq<IntegerGene> o = MSeq.ofLength(CellSpec.OP_VARIABLES);
+    for (int i = 0; i < CellSpec.OP_VARIABLES; i++) {
+      o.set(i, OP_GENES[ops[i]]);
+    }
+    return Genotype.of(List.of(IntegerChromosome.of(e), IntegerChromosome.of(o)));
+  }
+
+  /** The value of variable {@code v} (0..20 edges, 21..25 ops). */
+  public static int variable(Genotype<IntegerGene> genotype, int v) {
+    return v < CellSpec.EDGE_VARIABLES
+        ? genotype.get(EDGES).get(v).intValue()
+        : genotype.get(OPS).get(v - CellSpec.EDGE_VARIABLES).intValue();
+  }
+
+  /** Number of values variable {@code v} takes (2 for edges, 3 for ops). */
+  public static int values(int v) {
+    return v < CellSpec.EDGE_VARIABLES ? 2 : OP_VALUES;
+  }
+
+  /** A copy of the genotype with variable {@code v} set to {@code value}; the other chromosome is shared. */
+  public static Genotype<IntegerGene> with(Genotype<IntegerGene> genotype, int v, int value) {
+    boolean edge = v < CellSpec.EDGE_VARIABLES;
+    int c = edge ? EDGES : OPS;
+    int index = edge ? v : v - CellSpec.EDGE_VARIABLES;
+    Chromosome<IntegerGene> old = genotype.get(c);
+    MSeq<IntegerGene> genes = MSeq.ofLength(old.length());
+    for (int i = 0; i < genes.length(); i++) {
+      genes.set(i, old.get(i));
+    }
+    genes.set(index, edge ? EDGE_GENES[value] : OP_GENES[value]);
+    Chromosome<IntegerGene> changed = old.newInstance(genes.toISeq());
+    return edge ? Genotype.of(List.of(changed, genotype.get(OPS))) : Genotype.of(List.of(genotype.get(EDGES), changed));
+  }
+
+  /** The genotype with its edge chromosome replaced by these bits and its op chromosome by these ops. */
+  static Genotype<IntegerGene> of(int edgeBits, int[] ops, Genotype<IntegerGene> like) {
+    Chromosome<IntegerGene> e = like.get(EDGES);
+    Chromosome<IntegerGene> o = like.get(OPS);
+    if (edgeBits != edgeBits(like)) {
+      MSeq<IntegerGene> g = MSeq.ofLength(CellSpec.EDGE_VARIABLES);
+      for (int k = 0; k < CellSpec.EDGE_VARIABLES; k++) {
+        g.set(k, EDGE_GENES[edgeBits >>> k & 1]);
+      }
+      e = e.newInstance(g.toISeq());
+    }
+    boolean same = true;
+    for (int i = 0; i < CellSpec.OP_VARIABLES; i++) {
+      same &= o.get(i).intValue() == ops[i];
+    }
+    if (!same) {
+      MSeq<IntegerGene> g = MSeq.ofLength(CellSpec.OP_VARIABLES);
+      for (int i = 0; i < CellSpec.OP_VARIABLES; i++) {
+        g.set(i, OP_GENES[ops[i]]);
+      }
+      o = o.newInstance(g.toISeq());
+    }
+    return Genotype.of(List.of(e, o));
+  }
+}
