@@ -37,6 +37,8 @@ public final class CellCodec implements Codec<CellSpec, IntegerGene> {
   private static final IntegerGene[] EDGE_GENES = {IntegerGene.of(0, 0, 2), IntegerGene.of(1, 0, 2)};
   private static final IntegerGene[] OP_GENES = {IntegerGene.of(0, 0, 3), IntegerGene.of(1, 0, 3),
       IntegerGene.of(2, 0, 3)};
+  private static final IntegerChromosome[] OP_CHROMOSOMES = opChromosomes();
+
   // the factory: a fixed genotype whose newInstance() draws a random one (built without random draws, so that
   // loading this class never consumes a run's random stream)
   private static final Genotype<IntegerGene> TEMPLATE = genotype(0, new int[CellSpec.OP_VARIABLES]);
@@ -130,26 +132,49 @@ public final class CellCodec implements Codec<CellSpec, IntegerGene> {
 
   /** The genotype with its edge chromosome replaced by these bits and its op chromosome by these ops. */
   static Genotype<IntegerGene> of(int edgeBits, int[] ops, Genotype<IntegerGene> like) {
+    return of(edgeBits, ops, like, edgeBits(like));
+  }
+
+  /**
+   * The genotype of these bits and ops, sharing the chromosomes of {@code like} (whose edge bits are
+   * {@code likeBits}) that do not change. Op chromosomes come from a table of all 3^5 of them.
+   */
+  static Genotype<IntegerGene> of(int edgeBits, int[] ops, Genotype<IntegerGene> like, int likeBits) {
     Chromosome<IntegerGene> e = like.get(EDGES);
-    Chromosome<IntegerGene> o = like.get(OPS);
-    if (edgeBits != edgeBits(like)) {
+    if (edgeBits != likeBits) {
       MSeq<IntegerGene> g = MSeq.ofLength(CellSpec.EDGE_VARIABLES);
       for (int k = 0; k < CellSpec.EDGE_VARIABLES; k++) {
         g.set(k, EDGE_GENES[edgeBits >>> k & 1]);
       }
       e = e.newInstance(g.toISeq());
     }
-    boolean same = true;
+    Chromosome<IntegerGene> o = OP_CHROMOSOMES[opIndex(ops)];
+    return Genotype.of(e, o);
+  }
+
+  private static int opIndex(int[] ops) {
+    int x = 0;
     for (int i = 0; i < CellSpec.OP_VARIABLES; i++) {
-      same &= o.get(i).intValue() == ops[i];
+      x = x * OP_VALUES + ops[i];
     }
-    if (!same) {
+    return x;
+  }
+
+  private static IntegerChromosome[] opChromosomes() {
+    IntegerChromosome[] out = new IntegerChromosome[243];
+    int[] ops = new int[CellSpec.OP_VARIABLES];
+    for (int x = 0; x < out.length; x++) {
+      int y = x;
+      for (int i = CellSpec.OP_VARIABLES - 1; i >= 0; i--) {
+        ops[i] = y % OP_VALUES;
+        y /= OP_VALUES;
+      }
       MSeq<IntegerGene> g = MSeq.ofLength(CellSpec.OP_VARIABLES);
       for (int i = 0; i < CellSpec.OP_VARIABLES; i++) {
         g.set(i, OP_GENES[ops[i]]);
       }
-      o = o.newInstance(g.toISeq());
+      out[x] = IntegerChromosome.of(g);
     }
-    return Genotype.of(List.of(e, o));
+    return out;
   }
 }

@@ -99,6 +99,8 @@ public final class RegularizedEvolution implements SearchStrategy {
     private final boolean resample = parameters.invalidCells() == InvalidCells.RESAMPLE;
     private final int[] shuffle;
     private long births;
+    private int childBits;
+    private final int[] childOps = new int[CellSpec.OP_VARIABLES];
 
     Run(Oracle oracle, RandomGenerator rng) {
       this.oracle = oracle;
@@ -135,18 +137,21 @@ public final class RegularizedEvolution implements SearchStrategy {
       }
       while (true) {
         Phenotype<IntegerGene, Double> parent = select();
-        Genotype<IntegerGene> child;
+        Genotype<IntegerGene> pg = parent.genotype();
+        int parentBits = CellCodec.edgeBits(pg);
+        int[] parentOps = CellCodec.ops(pg);
         CellSpec cell;
         int attempts = 0;
         while (true) {
-          child = mutate(parent.genotype());
-          cell = CellCodec.toCell(child);
+          // mutate the encoding and check validity (free) before building a Jenetics genotype
+          mutate(parentBits, parentOps);
+          cell = CellSpec.fromEncoding(childBits, childOps);
           if (!resample || oracle.isValid(cell)) {
             break;
           }
-          giveUpAfter(++attempts, "no valid mutation of " + CellCodec.toCell(parent.genotype()));
+          giveUpAfter(++attempts, "no valid mutation of " + CellCodec.toCell(pg));
         }
-        evaluate(parent, child, cell);
+        evaluate(parent, CellCodec.of(childBits, childOps, pg, parentBits), cell);
       }
     }
 
@@ -198,28 +203,34 @@ public final class RegularizedEvolution implements SearchStrategy {
       return best;
     }
 
-    private Genotype<IntegerGene> mutate(Genotype<IntegerGene> parent) {
+    /** Writes the mutated parent encoding to {@link #childBits} and {@link #childOps}. */
+    private void mutate(int parentBits, int[] parentOps) {
+      System.arraycopy(parentOps, 0, childOps, 0, childOps.length);
       if (parameters.mutation() == MutationKind.ONE_VARIABLE) {
         int v = rng.nextInt(CellCodec.VARIABLES);
-        int old = CellCodec.variable(parent, v);
-        int value = CellCodec.values(v) == 2 ? 1 - old : otherOp(old, rng.nextInt(2));
-        return CellCodec.with(parent, v, value);
+        if (v < CellSpec.EDGE_VARIABLES) {
+          childBits = parentBits ^ 1 << v;
+        } else {
+          childBits = parentBits;
+          int i = v - CellSpec.EDGE_VARIABLES;
+          childOps[i] = otherOp(parentOps[i], rng.nextInt(2));
+        }
+        return;
       }
-      int bits = CellCodec.edgeBits(parent);
+      int bits = parentBits;
       double pe = parameters.edgeFlipProbability();
       for (int k = 0; k < CellSpec.EDGE_VARIABLES; k++) {
         if (rng.nextDouble() < pe) {
           bits ^= 1 << k;
         }
       }
-      int[] ops = CellCodec.ops(parent);
+      childBits = bits;
       double po = parameters.opChangeProbability();
-      for (int i = 0; i < ops.length; i++) {
+      for (int i = 0; i < childOps.length; i++) {
         if (rng.nextDouble() < po) {
-          ops[i] = otherOp(ops[i], rng.nextInt(2));
+          childOps[i] = otherOp(childOps[i], rng.nextInt(2));
         }
       }
-      return CellCodec.of(bits, ops, parent);
     }
   }
 
