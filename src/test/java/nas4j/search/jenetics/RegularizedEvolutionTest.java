@@ -331,6 +331,40 @@ class RegularizedEvolutionTest {
     assertThat(births.get(199).after()).hasSize(29);
   }
 
+  @Test
+  void rejectedDuplicatesJoinWithFitnessMinusOneOrAreRedrawn() {
+    for (InvalidCells inv : InvalidCells.values()) {
+      Oracle o = new Oracle(bench, nas4j.bench.OracleConfig.defaults(Budget.queries(1500)).withMeasureCpu(false)
+          .withDuplicates(nas4j.bench.DuplicatePolicy.REJECT), new java.util.SplittableRandom(8));
+      List<Double> fitness = new ArrayList<>();
+      RegularizedEvolution re = new RegularizedEvolution(with(RegularizedEvolutionParameters.defaults(), inv),
+          (parent, child, died, pop) -> fitness.add(child.fitness()));
+      Runs.runToBudget(re, o, 8);
+      assertThat(o.duplicateQueries()).as("%s", inv).isPositive();
+      long minusOne = fitness.stream().filter(f -> f == -1.0).count();
+      if (inv == InvalidCells.RESAMPLE) {
+        assertThat(minusOne).isZero();
+        assertThat(fitness).hasSize((int) o.chargedQueries());
+      } else {
+        assertThat(minusOne).isEqualTo(o.invalidQueries() + o.duplicateQueries());
+        assertThat(fitness).hasSize((int) o.queries());
+      }
+    }
+  }
+
+  @Test
+  void underTheRawEdgeRuleManyMoreCellsAreRecordedInvalid() {
+    Oracle api = Runs.oracle(bench, Budget.queries(1000), 9);
+    Oracle raw = new Oracle(bench, nas4j.bench.OracleConfig.defaults(Budget.queries(1000)).withMeasureCpu(false)
+        .withValidity(nas4j.space.ValidityRule.RAW_EDGES_FIRST), new java.util.SplittableRandom(9));
+    RegularizedEvolution re = new RegularizedEvolution(RegularizedEvolutionParameters.defaults());
+    Runs.runToBudget(re, api, 9);
+    Runs.runToBudget(re, raw, 9);
+    assertThat(raw.chargedQueries()).isEqualTo(1000);
+    // about 73 % of random matrices pass the API rule and 27 % the raw-edge rule (search-protocols §1.2)
+    assertThat(raw.invalidQueries()).isGreaterThan(2 * api.invalidQueries());
+  }
+
   // ------------------------------------------------------------------ reference and determinism
 
   @Test
