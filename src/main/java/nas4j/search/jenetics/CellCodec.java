@@ -7,7 +7,6 @@ import io.jenetics.IntegerGene;
 import io.jenetics.engine.Codec;
 import io.jenetics.util.Factory;
 import io.jenetics.util.MSeq;
-import java.util.List;
 import java.util.function.Function;
 import nas4j.space.CellSpec;
 
@@ -96,11 +95,12 @@ public final class CellCodec implements Codec<CellSpec, IntegerGene> {
     for (int k = 0; k < CellSpec.EDGE_VARIABLES; k++) {
       e.set(k, EDGE_GENES[edgeBits >>> k & 1]);
     }
-    MSeq<IntegerGene> o = MSeq.ofLength(CellSpec.OP_VARIABLES);
-    for (int i = 0; i < CellSpec.OP_VARIABLES; i++) {
-      o.set(i, OP_GENES[ops[i]]);
+    for (int op : ops) {
+      if (op < 0 || op >= OP_VALUES) {
+        throw new IllegalArgumentException("op index " + op + " not in 0..2");
+      }
     }
-    return Genotype.of(List.of(IntegerChromosome.of(e), IntegerChromosome.of(o)));
+    return Genotype.of(IntegerChromosome.of(e), OP_CHROMOSOMES[opIndex(ops)]);
   }
 
   /** The value of variable {@code v} (0..20 edges, 21..25 ops). */
@@ -108,31 +108,6 @@ public final class CellCodec implements Codec<CellSpec, IntegerGene> {
     return v < CellSpec.EDGE_VARIABLES
         ? genotype.get(EDGES).get(v).intValue()
         : genotype.get(OPS).get(v - CellSpec.EDGE_VARIABLES).intValue();
-  }
-
-  /** Number of values variable {@code v} takes (2 for edges, 3 for ops). */
-  public static int values(int v) {
-    return v < CellSpec.EDGE_VARIABLES ? 2 : OP_VALUES;
-  }
-
-  /** A copy of the genotype with variable {@code v} set to {@code value}; the other chromosome is shared. */
-  public static Genotype<IntegerGene> with(Genotype<IntegerGene> genotype, int v, int value) {
-    boolean edge = v < CellSpec.EDGE_VARIABLES;
-    int c = edge ? EDGES : OPS;
-    int index = edge ? v : v - CellSpec.EDGE_VARIABLES;
-    Chromosome<IntegerGene> old = genotype.get(c);
-    MSeq<IntegerGene> genes = MSeq.ofLength(old.length());
-    for (int i = 0; i < genes.length(); i++) {
-      genes.set(i, old.get(i));
-    }
-    genes.set(index, edge ? EDGE_GENES[value] : OP_GENES[value]);
-    Chromosome<IntegerGene> changed = old.newInstance(genes.toISeq());
-    return edge ? Genotype.of(List.of(changed, genotype.get(OPS))) : Genotype.of(List.of(genotype.get(EDGES), changed));
-  }
-
-  /** The genotype with its edge chromosome replaced by these bits and its op chromosome by these ops. */
-  static Genotype<IntegerGene> of(int edgeBits, int[] ops, Genotype<IntegerGene> like) {
-    return of(edgeBits, ops, like, edgeBits(like));
   }
 
   /**
