@@ -76,7 +76,7 @@ public record Experiment(Path configFile, ExperimentConfig config, String name, 
       } catch (IllegalArgumentException e) {
         throw new ConfigException(file, at, e.getMessage());
       }
-      Record params = StrategyBinder.bind(provider, s.params(), file, at, s.label());
+      Record params = StrategyBinder.bind(provider, s.preset(), s.params(), file, at, s.label());
       try {
         StrategyBinder.create(provider, params);
       } catch (IllegalArgumentException e) {

@@ -139,16 +139,20 @@ public final class RegretRecorder implements OracleListener {
     return changed(i) || i == size - 1;
   }
 
-  /** Total strategy CPU nanoseconds (−1 if not measured). */
+  /**
+   * Total strategy nanoseconds over the valid queries (invalid ones carry −1: their time is in the next valid
+   * query's value); −1 if nothing was measured.
+   */
   public long cpuNanos() {
     long s = 0;
+    boolean any = false;
     for (int i = 0; i < size; i++) {
-      if (cpu[i] < 0) {
-        return -1;
+      if (cpu[i] >= 0) {
+        s += cpu[i];
+        any = true;
       }
-      s += cpu[i];
     }
-    return s;
+    return any ? s : -1;
   }
 
   /** Appends the trace rows (all, or only the kept ones) without header. */

@@ -40,22 +40,28 @@ public final class StrategyBinder {
   }
 
   /** The parameters for one strategies entry (user map over the defaults), validated by the record. */
-  public static Record bind(StrategyProvider<?> provider, StrategyParams params, Path file, ConfigLocation entry,
-      String label) {
-    return bindTyped(provider, params, file, entry, label);
+  public static Record bind(StrategyProvider<?> provider, String preset, StrategyParams params, Path file,
+      ConfigLocation entry, String label) {
+    return bindTyped(provider, preset, params, file, entry, label);
   }
 
-  private static <P extends Record> P bindTyped(StrategyProvider<P> provider, StrategyParams params, Path file,
-      ConfigLocation entry, String label) {
+  private static <P extends Record> P bindTyped(StrategyProvider<P> provider, String preset, StrategyParams params,
+      Path file, ConfigLocation entry, String label) {
     String who = "strategy '" + provider.name() + "'" + (label.equals(provider.name()) ? "" : " (label " + label + ")");
+    P base;
+    try {
+      base = preset == null ? provider.defaults() : provider.preset(preset);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(file, entry, who + ": " + e.getMessage());
+    }
     ObjectNode merged;
     try {
-      merged = MAPPER.valueToTree(provider.defaults());
+      merged = MAPPER.valueToTree(base);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(who + ": its default parameters cannot be written as a map: " + e.getMessage(), e);
     }
     if (params == null) {
-      return provider.defaults();
+      return base;
     }
     List<String> known = new ArrayList<>();
     merged.fieldNames().forEachRemaining(known::add);

@@ -5,11 +5,12 @@ import nas4j.bench.RepeatPolicy;
 import nas4j.space.ValidityRule;
 
 /**
- * One {@code strategies:} entry as written: the strategy name, a unique label (default: the name), the
- * parameter map, and optional per-strategy overrides of the oracle settings (null = the experiment's).
+ * One {@code strategies:} entry as written: the strategy name, a unique label (default: the name), an optional
+ * named preset of a published protocol (the base the parameters are laid over; default: the provider's defaults),
+ * the parameter map, and optional per-strategy overrides of the oracle settings (null = the experiment's).
  * Immutable.
  */
-public record StrategySpec(String strategy, String label, StrategyParams params, ValidityRule validity,
+public record StrategySpec(String strategy, String label, String preset, StrategyParams params, ValidityRule validity,
     RepeatPolicy repeat, DuplicatePolicy duplicates) {
 
   public StrategySpec {

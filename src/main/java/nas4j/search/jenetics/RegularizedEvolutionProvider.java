@@ -28,6 +28,15 @@ public final class RegularizedEvolutionProvider implements StrategyProvider<Regu
   }
 
   @Override
+  public java.util.Map<String, RegularizedEvolutionParameters> presets() {
+    java.util.Map<String, RegularizedEvolutionParameters> m = new java.util.LinkedHashMap<>();
+    for (String name : RegularizedEvolutionParameters.PRESETS) {
+      m.put(name, RegularizedEvolutionParameters.preset(name));
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  @Override
   public SearchStrategy create(RegularizedEvolutionParameters parameters) {
     return new RegularizedEvolution(parameters);
   }
