@@ -31,6 +31,7 @@ public final class Oracle {
   private final MetricsTable table;
   private final SpaceIndex space;
   private final int defaultBudgetIndex;
+  private final int budgetCount;
   private OracleListener[] listeners = new OracleListener[0];
   private final boolean cpu;
 
@@ -58,6 +59,7 @@ public final class Oracle {
     this.table = benchmark.table();
     this.space = benchmark.space();
     this.defaultBudgetIndex = benchmark.budgetIndex(config.epochs());
+    this.budgetCount = table.budgets().length;
     this.cpu = config.measureCpu() && THREADS.isCurrentThreadCpuTimeSupported();
     this.seen = new BitSet();
     this.replay = config.duplicates() == DuplicatePolicy.REPLAY ? new HashMap<>() : null;
@@ -219,7 +221,7 @@ public final class Oracle {
   }
 
   private int key(int id, int budgetIndex, boolean halfway) {
-    return (id * table.budgets().length + budgetIndex) * 2 + (halfway ? 1 : 0);
+    return (id * budgetCount + budgetIndex) * 2 + (halfway ? 1 : 0);
   }
 
   /** True once the budget is spent (a further query would throw). */
