@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       HashCommand.class,
       SpaceCommand.class,
+      QueryCommand.class,
+      ConvertCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec
