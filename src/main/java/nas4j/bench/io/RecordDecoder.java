@@ -2,8 +2,8 @@ package nas4j.bench.io;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import nas4j.bench.io.proto.ModelMetricsProto.EvaluationData;
-import nas4j.bench.io.proto.ModelMetricsProto.ModelMetrics;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 import nas4j.space.CellException;
 import nas4j.space.CellSpec;
 import nas4j.space.ModuleHash;
@@ -29,7 +29,10 @@ final class RecordDecoder {
 
   private final SpaceIndex space;
   private final Path file;
+  private static final int EVALUATION_TAG = (1 << 3) | 2;
+  private static final int PARAMETERS_TAG = (2 << 3);
   private final RowCodec.Spans spans = new RowCodec.Spans();
+  private byte[] scratch = new byte[1024];
 
   // outputs of the last decode
   int id;
@@ -90,22 +93,89 @@ final class RecordDecoder {
     }
     id = cell;
     // metrics
-    ModelMetrics m = TrainingRun.parseMetrics(RowCodec.base64(b, s.start[4], s.end[4]));
-    if (m.getEvaluationDataCount() < 3) {
-      throw new RowFormatException("ModelMetrics has " + m.getEvaluationDataCount()
-          + " evaluations; expected 3 (epoch 0, halfway, final)");
+    int span = s.end[4] - s.start[4];
+    if (scratch.length < span) {
+      scratch = new byte[span + 64];
     }
-    EvaluationData h = m.getEvaluationData(1);
-    EvaluationData f = m.getEvaluationData(2);
-    values[0] = (float) h.getTrainingTime();
-    values[1] = (float) h.getTrainAccuracy();
-    values[2] = (float) h.getValidationAccuracy();
-    values[3] = (float) h.getTestAccuracy();
-    values[4] = (float) f.getTrainingTime();
-    values[5] = (float) f.getTrainAccuracy();
-    values[6] = (float) f.getValidationAccuracy();
-    values[7] = (float) f.getTestAccuracy();
-    parameters = m.getTrainableParameters();
+    int n = RowCodec.base64(b, s.start[4], s.end[4], scratch);
+    parseMetrics(scratch, n);
+  }
+
+  /**
+   * Reads ModelMetrics with protobuf-java's {@link CodedInputStream} straight into the outputs (no message
+   * objects): evaluation_data (field 1) [1] and [2], trainable_parameters (field 2); every other field, or a
+   * known field number with an unexpected wire type, is skipped as unknown.
+   */
+  private void parseMetrics(byte[] buf, int len) {
+    try {
+      CodedInputStream in = CodedInputStream.newInstance(buf, 0, len);
+      int evaluations = 0;
+      parameters = 0;
+      while (true) {
+        int tag = in.readTag();
+        if (tag == 0) {
+          break;
+        }
+        if (tag == EVALUATION_TAG) {
+          int limit = in.pushLimit(in.readRawVarint32());
+          if (evaluations == 1 || evaluations == 2) {
+            readEvaluation(in, evaluations == 1 ? 0 : 4);
+          } else {
+            in.skipMessage();
+          }
+          in.popLimit(limit);
+          evaluations++;
+        } else if (tag == PARAMETERS_TAG) {
+          parameters = in.readInt32();
+        } else if (!in.skipField(tag)) {
+          break;
+        }
+      }
+      if (evaluations < 3) {
+        throw new RowFormatException("ModelMetrics has " + evaluations
+            + " evaluations; expected 3 (epoch 0, halfway, final)");
+      }
+    } catch (InvalidProtocolBufferException e) {
+      throw new RowFormatException("the ModelMetrics protobuf (element 4, " + len
+          + " bytes after base64) cannot be decoded: " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new RowFormatException("the ModelMetrics protobuf cannot be decoded: " + e.getMessage(), e);
+    }
+  }
+
+  private void readEvaluation(CodedInputStream in, int base) throws java.io.IOException {
+    float time = 0;
+    float train = 0;
+    float valid = 0;
+    float test = 0;
+    while (true) {
+      int tag = in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      switch (tag) {
+        case (2 << 3) | 1:
+          time = (float) in.readDouble();
+          break;
+        case (3 << 3) | 1:
+          train = (float) in.readDouble();
+          break;
+        case (4 << 3) | 1:
+          valid = (float) in.readDouble();
+          break;
+        case (5 << 3) | 1:
+          test = (float) in.readDouble();
+          break;
+        default:
+          if (!in.skipField(tag)) {
+            return;
+          }
+      }
+    }
+    values[base] = time;
+    values[base + 1] = train;
+    values[base + 2] = valid;
+    values[base + 3] = test;
   }
 
   /** True if the stored adjacency and ops are exactly the canonical representative of {@code id}. */

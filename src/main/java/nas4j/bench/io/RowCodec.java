@@ -13,12 +13,25 @@ final class RowCodec {
   private static final byte[] B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
       .getBytes(StandardCharsets.US_ASCII);
   private static final int[] B64_VALUE = new int[256];
+  private static final int INVALID = -1;
+  private static final int WS = -2;
+  private static final int PAD = -3;
+  private static final int ESC = -4;
+  /** Value 0..63 for alphabet characters, else INVALID / WS / PAD / ESC. */
+  private static final int[] B64_CLASS = new int[256];
 
   static {
-    Arrays.fill(B64_VALUE, -1);
+    Arrays.fill(B64_VALUE, INVALID);
     for (int i = 0; i < B64.length; i++) {
       B64_VALUE[B64[i]] = i;
     }
+    System.arraycopy(B64_VALUE, 0, B64_CLASS, 0, 256);
+    B64_CLASS['\n'] = WS;
+    B64_CLASS['\r'] = WS;
+    B64_CLASS[' '] = WS;
+    B64_CLASS['\t'] = WS;
+    B64_CLASS['='] = PAD;
+    B64_CLASS['\\'] = ESC;
   }
 
   private RowCodec() {}
@@ -181,21 +194,53 @@ final class RowCodec {
    */
   static byte[] base64(byte[] b, int from, int to) {
     byte[] out = new byte[(to - from) * 3 / 4 + 3];
+    int n = base64(b, from, to, out);
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /** Decodes into {@code out} (at least {@code (to − from) × 3/4 + 3} bytes); returns the byte count. */
+  static int base64(byte[] b, int from, int to, byte[] out) {
     int o = 0;
     int acc = 0;
     int bits = 0;
     int chars = 0;
     int pad = 0;
+    int[] table = B64_CLASS;
     for (int i = from; i < to; i++) {
       int c = b[i] & 0xFF;
-      if (c == '\\') {
+      int v = table[c];
+      if (v >= 0) {
+        if (pad > 0) {
+          throw fail("bad base64: data after '=' padding", i - from);
+        }
+        acc = acc << 6 | v;
+        bits += 6;
+        chars++;
+        if (bits >= 8) {
+          bits -= 8;
+          out[o++] = (byte) (acc >>> bits);
+        }
+        continue;
+      }
+      if (v == WS) {
+        continue;
+      }
+      if (v == PAD) {
+        chars++;
+        if (++pad > 2) {
+          throw fail("bad base64: more than two '=' padding characters", i - from);
+        }
+        continue;
+      }
+      if (v == ESC) {
         if (i + 1 >= to) {
           throw fail("dangling backslash in the base64 text", i - from);
         }
         int e = b[++i];
         if (e == 'n' || e == 'r' || e == 't') {
           continue;
-        } else if (e == '/') {
+        }
+        if (e == '/') {
           c = '/';
         } else if (e == 'u' && i + 4 < to) {
           c = hex4(b, i + 1);
@@ -203,36 +248,35 @@ final class RowCodec {
           if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
             continue;
           }
-          if (c > 255) {
-            throw fail("invalid base64 character U+" + Integer.toHexString(c), i - from);
-          }
         } else {
           throw fail("invalid escape \\" + (char) e + " in the base64 text", i - from);
         }
-      } else if (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
-        continue;
-      }
-      chars++;
-      if (c == '=') {
-        pad++;
-        if (pad > 2) {
-          throw fail("bad base64: more than two '=' padding characters", i - from);
+        v = c < 256 ? B64_VALUE[c] : -1;
+        if (v < 0 && c != '=') {
+          throw fail("bad base64: character U+" + Integer.toHexString(c) + " is not in the base64 alphabet",
+              i - from);
+        }
+        if (c == '=') {
+          chars++;
+          if (++pad > 2) {
+            throw fail("bad base64: more than two '=' padding characters", i - from);
+          }
+          continue;
+        }
+        if (pad > 0) {
+          throw fail("bad base64: data after '=' padding", i - from);
+        }
+        acc = acc << 6 | v;
+        bits += 6;
+        chars++;
+        if (bits >= 8) {
+          bits -= 8;
+          out[o++] = (byte) (acc >>> bits);
         }
         continue;
       }
-      int v = B64_VALUE[c];
-      if (v < 0) {
-        throw fail("bad base64: character '" + (char) c + "' is not in the base64 alphabet", i - from);
-      }
-      if (pad > 0) {
-        throw fail("bad base64: data after '=' padding", i - from);
-      }
-      acc = acc << 6 | v;
-      bits += 6;
-      if (bits >= 8) {
-        bits -= 8;
-        out[o++] = (byte) (acc >>> bits);
-      }
+      throw fail("bad base64: character " + (c >= 0x20 && c < 0x7F ? "'" + (char) c + "'"
+          : String.format("0x%02X", c)) + " is not in the base64 alphabet", i - from);
     }
     if (chars % 4 != 0) {
       throw fail("bad base64: " + chars + " characters, not a multiple of 4 (truncated?)", to - from);
@@ -240,7 +284,7 @@ final class RowCodec {
     if ((chars - pad) % 4 == 1) {
       throw fail("bad base64: dangling final character", to - from);
     }
-    return o == out.length ? out : Arrays.copyOf(out, o);
+    return o;
   }
 
   /** Base64 in lines of 76 characters, each followed by a newline (Python's {@code base64.encodebytes}). */

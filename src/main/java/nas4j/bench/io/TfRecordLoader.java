@@ -39,8 +39,10 @@ final class TfRecordLoader {
     final int[] params;
     final long firstRecord;
     final long[] offsets;
+    final byte[] buffer;
 
     DecodedBlock(TfRecordReader.Block b) {
+      buffer = b.data();
       count = b.count();
       ids = new int[count];
       slots = new byte[count];
@@ -78,15 +80,20 @@ final class TfRecordLoader {
         reader.digest(digest);
       }
       ArrayDeque<Future<DecodedBlock>> pending = new ArrayDeque<>();
+      ArrayDeque<byte[]> free = new ArrayDeque<>();
       TfRecordReader.Block block;
-      while ((block = reader.nextBlock(BLOCK_BYTES)) != null) {
+      while ((block = reader.nextBlock(BLOCK_BYTES, free.poll())) != null) {
         TfRecordReader.Block b = block;
         if (pool == null) {
-          merger.merge(decodeBlock(b, decoders.get()));
+          DecodedBlock d = decodeBlock(b, decoders.get());
+          merger.merge(d);
+          free.add(d.buffer);
         } else {
           pending.add(pool.submit(() -> decodeBlock(b, decoders.get())));
           while (pending.size() > threads * 2) {
-            merger.merge(take(pending.poll()));
+            DecodedBlock d = take(pending.poll());
+            merger.merge(d);
+            free.add(d.buffer);
           }
         }
       }

@@ -92,8 +92,23 @@ public final class TfRecordReader implements Closeable {
    * {@link Block#checkPayloadCrc(int)} (so that they can be checked in parallel).
    */
   public Block nextBlock(int targetBytes) throws IOException {
+    return nextBlock(targetBytes, null);
+  }
+
+  /**
+   * Same, filling {@code reuse} when it is large enough (the caller guarantees that no block still uses it);
+   * recycling buffers avoids allocating fresh memory for every block.
+   */
+  public Block nextBlock(int targetBytes, byte[] reuse) throws IOException {
     int cap = Math.max(Math.max(targetBytes, 64), carryLen);
-    byte[] buf = Arrays.copyOf(carry, cap);
+    byte[] buf;
+    if (reuse != null && reuse.length >= cap) {
+      buf = reuse;
+      System.arraycopy(carry, 0, buf, 0, carryLen);
+      cap = buf.length;
+    } else {
+      buf = Arrays.copyOf(carry, cap);
+    }
     int len = carryLen;
     long base = carryOffset;
     int[] starts = new int[Math.max(16, cap / 256)];
