@@ -49,6 +49,10 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (one per line for --file).")
   boolean json;
 
+  @Option(names = "--verify", description = "Recompute the data file's SHA-256 even when its cache is valid "
+      + "(costs seconds for the official files); a mismatch rebuilds the cache.")
+  boolean verify;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -59,7 +63,7 @@ final class QueryCommand implements Callable<Integer> {
     if (file != null && first != null) {
       throw new UserException("give either a cell/hash or --file, not both");
     }
-    Benchmark b = BenchmarkSource.resolve(data);
+    Benchmark b = BenchmarkSource.resolve(data, verify);
     NasBench nb = new NasBench(b, RepeatPolicy.MEAN, new java.util.SplittableRandom(0));
     if (file == null) {
       out.println(render(lookup(nb, first, ops)));
