@@ -29,6 +29,35 @@ public final class MetricsTable {
     this.cellCount = present.cardinality();
   }
 
+  /**
+   * A table that adopts (does not copy) fully built columns: {@code columns[budgetIndex * 8 + metric]} holds
+   * {@code capacity × repeats} values; {@code budgets} ascending. For loaders and caches that fill arrays directly.
+   */
+  public static MetricsTable ofColumns(int capacity, int[] budgets, int repeats, float[][] columns, BitSet present) {
+    if (budgets.length == 0 || repeats < 1) {
+      throw new IllegalArgumentException("a table needs at least one budget and one repeat");
+    }
+    for (int i = 1; i < budgets.length; i++) {
+      if (budgets[i] <= budgets[i - 1]) {
+        throw new IllegalArgumentException("budgets must be ascending and distinct: " + Arrays.toString(budgets));
+      }
+    }
+    if (columns.length != budgets.length * 8) {
+      throw new IllegalArgumentException(columns.length + " columns for " + budgets.length + " budgets; need "
+          + budgets.length * 8);
+    }
+    for (float[] c : columns) {
+      if (c == null || c.length != (long) capacity * repeats) {
+        throw new IllegalArgumentException("every column must hold capacity × repeats = " + (long) capacity * repeats
+            + " values");
+      }
+    }
+    if (present.length() > capacity) {
+      throw new IllegalArgumentException("present cell id " + (present.length() - 1) + " ≥ capacity " + capacity);
+    }
+    return new MetricsTable(budgets.clone(), repeats, capacity, columns, (BitSet) present.clone());
+  }
+
   /** A builder for a table of {@code capacity} cell ids, the given budgets and repeats. */
   public static Builder builder(int capacity, int[] budgets, int repeats) {
     return new Builder(capacity, budgets, repeats);

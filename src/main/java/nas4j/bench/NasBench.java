@@ -55,6 +55,15 @@ public final class NasBench {
     return queryId(id, b, epochs, stopHalfway);
   }
 
+  /** Query by dense cell id (same semantics and charging; the id must have data). */
+  public QueryResult query(int cellId, int epochs, boolean stopHalfway) {
+    int b = benchmark.budgetIndex(epochs);
+    if (!benchmark.contains(cellId)) {
+      throw new UnknownCellException("cell id " + cellId + " is not in this table (" + benchmark.identity() + ")");
+    }
+    return queryId(cellId, b, epochs, stopHalfway);
+  }
+
   private QueryResult queryId(int id, int b, int epochs, boolean halfway) {
     MetricsTable t = benchmark.table();
     int r = policy.pick(t.repeats(), rng);

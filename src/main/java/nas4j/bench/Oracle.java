@@ -28,6 +28,7 @@ public final class Oracle {
   private final MetricsTable table;
   private final SpaceIndex space;
   private final int defaultBudgetIndex;
+  private final int budgetCount;
   private OracleListener[] listeners = new OracleListener[0];
   private final boolean cpu;
 
@@ -56,6 +57,7 @@ public final class Oracle {
     this.table = benchmark.table();
     this.space = benchmark.space();
     this.defaultBudgetIndex = benchmark.budgetIndex(config.epochs());
+    this.budgetCount = table.budgets().length;
     this.cpu = config.measureCpu();
     this.lastExitNanos = System.nanoTime();
     this.seen = new BitSet();
@@ -240,7 +242,7 @@ public final class Oracle {
   }
 
   private int key(int id, int budgetIndex, boolean halfway) {
-    return (id * table.budgets().length + budgetIndex) * 2 + (halfway ? 1 : 0);
+    return (id * budgetCount + budgetIndex) * 2 + (halfway ? 1 : 0);
   }
 
   /** True once the budget is spent (a further query would throw). */

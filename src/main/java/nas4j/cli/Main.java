@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       AnalyzeCommand.class,
+      QueryCommand.class,
+      ConvertCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

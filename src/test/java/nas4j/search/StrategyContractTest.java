@@ -1,5 +1,6 @@
 package nas4j.search;
 
+import nas4j.search.InvalidHandling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package nas4j.search.jenetics;
 
+import nas4j.search.InvalidHandling;
 import io.jenetics.Genotype;
 import io.jenetics.IntegerGene;
 import io.jenetics.Mutator;
@@ -100,7 +101,7 @@ public final class GeneticAlgorithm implements SearchStrategy {
     };
     Factory<Genotype<IntegerGene>> random = CellCodec.instance().encoding();
     Constraint<IntegerGene, Double> constraint;
-    if (parameters.invalidCells() == InvalidCells.RESAMPLE) {
+    if (parameters.invalid() == InvalidHandling.RESAMPLE) {
       constraint = Constraint.of(
           pt -> oracle.isValid(CellCodec.toCell(pt.genotype())),
           (pt, generation) -> Phenotype.of(validRandom(oracle, random), generation));

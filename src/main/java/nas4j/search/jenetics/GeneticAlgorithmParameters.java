@@ -1,5 +1,6 @@
 package nas4j.search.jenetics;
 
+import nas4j.search.InvalidHandling;
 import java.util.Objects;
 
 /**
@@ -19,11 +20,11 @@ import java.util.Objects;
  *     drawn value, possibly the same one (0..1)
  * @param maximalPhenotypeAge generations an individual may live (1..2^63−1); each one that dies of age is
  *     replaced by a fresh random individual, i.e. one more charged query
- * @param invalidCells record-and-drop (invalid cells are queried at zero cost and get fitness −1) or resample
+ * @param invalid record-and-drop (invalid cells are queried at zero cost and get fitness −1) or resample
  *     (a Jenetics constraint replaces an invalid individual by a fresh random valid one before it is queried)
  */
 public record GeneticAlgorithmParameters(int populationSize, double offspringFraction, int tournamentSize,
-    double crossoverProbability, double mutationProbability, long maximalPhenotypeAge, InvalidCells invalidCells) {
+    double crossoverProbability, double mutationProbability, long maximalPhenotypeAge, InvalidHandling invalid) {
 
   /** Default maximal phenotype age: effectively immortal. */
   public static final long NEVER = 1_000_000_000_000L;
@@ -44,7 +45,7 @@ public record GeneticAlgorithmParameters(int populationSize, double offspringFra
       throw new IllegalArgumentException("maximalPhenotypeAge must be in 1.." + Long.MAX_VALUE + "; got "
           + maximalPhenotypeAge);
     }
-    Objects.requireNonNull(invalidCells, "invalidCells (record-and-drop or resample)");
+    Objects.requireNonNull(invalid, "invalid (record-and-drop or resample)");
   }
 
   private static void checkProbability(String name, double p) {
@@ -55,7 +56,7 @@ public record GeneticAlgorithmParameters(int populationSize, double offspringFra
 
   /** Population 100, offspring fraction 0.6, tournaments of 3, crossover 0.2, mutation 0.15, no aging, resample. */
   public static GeneticAlgorithmParameters defaults() {
-    return new GeneticAlgorithmParameters(100, 0.6, 3, 0.2, 0.15, NEVER, InvalidCells.RESAMPLE);
+    return new GeneticAlgorithmParameters(100, 0.6, 3, 0.2, 0.15, NEVER, InvalidHandling.RESAMPLE);
   }
 
   /** Offspring per generation, as Jenetics rounds it. */

@@ -1,5 +1,6 @@
 package nas4j.search.jenetics;
 
+import nas4j.search.InvalidHandling;
 import io.jenetics.Genotype;
 import io.jenetics.IntegerGene;
 import io.jenetics.Optimize;
@@ -96,7 +97,7 @@ public final class RegularizedEvolution implements SearchStrategy {
     private final RandomGenerator rng;
     private final AgingPopulation population;
     private final Factory<Genotype<IntegerGene>> factory = CellCodec.instance().encoding();
-    private final boolean resample = parameters.invalidCells() == InvalidCells.RESAMPLE;
+    private final boolean resample = parameters.invalid() == InvalidHandling.RESAMPLE;
     private final int[] shuffle;
     private long births;
     private int childBits;

@@ -1,5 +1,6 @@
 package nas4j.search.jenetics;
 
+import nas4j.search.InvalidHandling;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,13 +23,13 @@ import java.util.Objects;
  *     {@code one-variable})
  * @param opChangeProbability per-variable mutation: probability that an op changes to a different op (0..1;
  *     unused by {@code one-variable})
- * @param invalidCells record-and-drop (query invalid cells at zero cost; members with fitness −1) or resample
+ * @param invalid record-and-drop (query invalid cells at zero cost; members with fitness −1) or resample
  * @param distinctInitial true: the initial random cells are distinct canonical cells (naszilla deduplicates its
  *     initial set)
  */
 public record RegularizedEvolutionParameters(int populationSize, int initialSize, int tournamentSize,
     TournamentSampling tournamentSampling, MutationKind mutation, double edgeFlipProbability,
-    double opChangeProbability, InvalidCells invalidCells, boolean distinctInitial) {
+    double opChangeProbability, InvalidHandling invalid, boolean distinctInitial) {
 
   /** Largest allowed population. */
   public static final int MAX_POPULATION = 100_000;
@@ -49,7 +50,7 @@ public record RegularizedEvolutionParameters(int populationSize, int initialSize
     }
     Objects.requireNonNull(tournamentSampling, "tournamentSampling (with-replacement or without-replacement)");
     Objects.requireNonNull(mutation, "mutation (one-variable or per-variable)");
-    Objects.requireNonNull(invalidCells, "invalidCells (record-and-drop or resample)");
+    Objects.requireNonNull(invalid, "invalid (record-and-drop or resample)");
     checkProbability("edgeFlipProbability", edgeFlipProbability);
     checkProbability("opChangeProbability", opChangeProbability);
   }
@@ -67,7 +68,7 @@ public record RegularizedEvolutionParameters(int populationSize, int initialSize
    */
   public static RegularizedEvolutionParameters defaults() {
     return new RegularizedEvolutionParameters(100, 0, 10, TournamentSampling.WITH_REPLACEMENT,
-        MutationKind.ONE_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidCells.RECORD_AND_DROP, false);
+        MutationKind.ONE_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidHandling.RECORD_AND_DROP, false);
   }
 
   /**
@@ -76,7 +77,7 @@ public record RegularizedEvolutionParameters(int populationSize, int initialSize
    */
   public static RegularizedEvolutionParameters notebook() {
     return new RegularizedEvolutionParameters(50, 0, 10, TournamentSampling.WITHOUT_REPLACEMENT,
-        MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidCells.RESAMPLE, false);
+        MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidHandling.RESAMPLE, false);
   }
 
   /**
@@ -88,7 +89,7 @@ public record RegularizedEvolutionParameters(int populationSize, int initialSize
    */
   public static RegularizedEvolutionParameters naszilla() {
     return new RegularizedEvolutionParameters(29, 10, 10, TournamentSampling.WITH_REPLACEMENT,
-        MutationKind.PER_VARIABLE, 1.0 / 21, 1.0 / 5, InvalidCells.RESAMPLE, true);
+        MutationKind.PER_VARIABLE, 1.0 / 21, 1.0 / 5, InvalidHandling.RESAMPLE, true);
   }
 
   /**
@@ -97,7 +98,7 @@ public record RegularizedEvolutionParameters(int populationSize, int initialSize
    */
   public static RegularizedEvolutionParameters naslib() {
     return new RegularizedEvolutionParameters(50, 0, 10, TournamentSampling.WITH_REPLACEMENT,
-        MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 3, InvalidCells.RESAMPLE, false);
+        MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 3, InvalidHandling.RESAMPLE, false);
   }
 
   /** A preset by name ({@link #PRESETS}); an unknown name fails listing the known ones. */

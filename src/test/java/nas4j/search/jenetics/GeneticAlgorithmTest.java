@@ -1,5 +1,6 @@
 package nas4j.search.jenetics;
 
+import nas4j.search.InvalidHandling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ class GeneticAlgorithmTest {
 
   @Test
   void aShortMaximalAgeWouldKillIndividualsAndCostExtraQueries() {
-    GeneticAlgorithmParameters p = new GeneticAlgorithmParameters(100, 0.6, 3, 0.2, 0.15, 2, InvalidCells.RESAMPLE);
+    GeneticAlgorithmParameters p = new GeneticAlgorithmParameters(100, 0.6, 3, 0.2, 0.15, 2, InvalidHandling.RESAMPLE);
     Generations g = run(p, 3000, 2);
     assertThat(g.results().stream().mapToInt(EvolutionResult::killCount).sum()).isPositive();
     assertThat(g.queries().stream().skip(1).mapToLong(Long::longValue).max().orElseThrow())
@@ -79,7 +80,7 @@ class GeneticAlgorithmTest {
     GeneticAlgorithmParameters d = GeneticAlgorithmParameters.defaults();
     GeneticAlgorithmParameters p = new GeneticAlgorithmParameters(d.populationSize(), d.offspringFraction(),
         d.tournamentSize(), d.crossoverProbability(), d.mutationProbability(), d.maximalPhenotypeAge(),
-        InvalidCells.RECORD_AND_DROP);
+        InvalidHandling.RECORD_AND_DROP);
     Generations g = run(p, 2000, 3);
     assertThat(g.oracle().invalidQueries()).isPositive();
     assertThat(g.oracle().chargedQueries()).isEqualTo(2000);
@@ -100,12 +101,12 @@ class GeneticAlgorithmTest {
 
   @Test
   void parametersAreValidatedAndRegistered() {
-    assertThatThrownBy(() -> new GeneticAlgorithmParameters(100, 1.2, 3, 0.2, 0.15, 10, InvalidCells.RESAMPLE))
+    assertThatThrownBy(() -> new GeneticAlgorithmParameters(100, 1.2, 3, 0.2, 0.15, 10, InvalidHandling.RESAMPLE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offspringFraction")
         .hasMessageContaining("0..1");
-    assertThatThrownBy(() -> new GeneticAlgorithmParameters(100, 0.6, 3, 0.2, 0.15, 0, InvalidCells.RESAMPLE))
+    assertThatThrownBy(() -> new GeneticAlgorithmParameters(100, 0.6, 3, 0.2, 0.15, 0, InvalidHandling.RESAMPLE))
         .hasMessageContaining("maximalPhenotypeAge");
-    assertThatThrownBy(() -> new GeneticAlgorithmParameters(10, 0.6, 11, 0.2, 0.15, 10, InvalidCells.RESAMPLE))
+    assertThatThrownBy(() -> new GeneticAlgorithmParameters(10, 0.6, 11, 0.2, 0.15, 10, InvalidHandling.RESAMPLE))
         .hasMessageContaining("tournamentSize").hasMessageContaining("2..populationSize (10)");
     assertThat(StrategyRegistry.load().provider("genetic-algorithm")).isInstanceOf(GeneticAlgorithmProvider.class);
     assertThat(GeneticAlgorithmParameters.defaults().offspringSize()).isEqualTo(60);

@@ -1,5 +1,6 @@
 package nas4j.search.jenetics;
 
+import nas4j.search.InvalidHandling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -24,7 +25,7 @@ final class ReferenceAgingEvolution implements SearchStrategy {
 
   @Override
   public void run(Oracle oracle, RandomGenerator rng) {
-    boolean resample = p.invalidCells() == InvalidCells.RESAMPLE;
+    boolean resample = p.invalid() == InvalidHandling.RESAMPLE;
     List<Member> population = new ArrayList<>();
     java.util.Set<Integer> seen = new java.util.HashSet<>();
     int initial = p.initialSize() == 0 ? p.populationSize() : p.initialSize();

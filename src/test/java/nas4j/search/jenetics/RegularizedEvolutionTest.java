@@ -1,5 +1,6 @@
 package nas4j.search.jenetics;
 
+import nas4j.search.InvalidHandling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -55,7 +56,7 @@ class RegularizedEvolutionTest {
     return l;
   }
 
-  static RegularizedEvolutionParameters with(RegularizedEvolutionParameters p, InvalidCells inv) {
+  static RegularizedEvolutionParameters with(RegularizedEvolutionParameters p, InvalidHandling inv) {
     return new RegularizedEvolutionParameters(p.populationSize(), p.initialSize(), p.tournamentSize(),
         p.tournamentSampling(), p.mutation(), p.edgeFlipProbability(), p.opChangeProbability(), inv,
         p.distinctInitial());
@@ -71,7 +72,7 @@ class RegularizedEvolutionTest {
     assertThat(d.tournamentSize()).isEqualTo(10);
     assertThat(d.tournamentSampling()).isEqualTo(TournamentSampling.WITH_REPLACEMENT);
     assertThat(d.mutation()).isEqualTo(MutationKind.ONE_VARIABLE);
-    assertThat(d.invalidCells()).isEqualTo(InvalidCells.RECORD_AND_DROP);
+    assertThat(d.invalid()).isEqualTo(InvalidHandling.RECORD_AND_DROP);
     assertThat(RegularizedEvolutionParameters.preset("paper")).isEqualTo(d);
   }
 
@@ -84,7 +85,7 @@ class RegularizedEvolutionTest {
     assertThat(nb.mutation()).isEqualTo(MutationKind.PER_VARIABLE);
     assertThat(nb.edgeFlipProbability()).isEqualTo(1.0 / 7);
     assertThat(nb.opChangeProbability()).isEqualTo(1.0 / 5);
-    assertThat(nb.invalidCells()).isEqualTo(InvalidCells.RESAMPLE);
+    assertThat(nb.invalid()).isEqualTo(InvalidHandling.RESAMPLE);
     RegularizedEvolutionParameters nz = RegularizedEvolutionParameters.preset("naszilla");
     assertThat(nz.effectiveInitialSize()).isEqualTo(10);
     assertThat(nz.populationSize()).isEqualTo(29);
@@ -101,22 +102,22 @@ class RegularizedEvolutionTest {
   void badParametersNameTheParameterAndRange() {
     RegularizedEvolutionParameters d = RegularizedEvolutionParameters.defaults();
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(1, 0, 10, d.tournamentSampling(), d.mutation(),
-        0.1, 0.1, d.invalidCells(), false)).isInstanceOf(IllegalArgumentException.class)
+        0.1, 0.1, d.invalid(), false)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("populationSize").hasMessageContaining("2..100000").hasMessageContaining("got 1");
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(100, 0, 101, d.tournamentSampling(), d.mutation(),
-        0.1, 0.1, d.invalidCells(), false)).hasMessageContaining("tournamentSize").hasMessageContaining("2..");
+        0.1, 0.1, d.invalid(), false)).hasMessageContaining("tournamentSize").hasMessageContaining("2..");
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(100, 200, 10, d.tournamentSampling(),
-        d.mutation(), 0.1, 0.1, d.invalidCells(), false)).hasMessageContaining("initialSize");
+        d.mutation(), 0.1, 0.1, d.invalid(), false)).hasMessageContaining("initialSize");
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(100, 0, 10, d.tournamentSampling(), d.mutation(),
-        1.5, 0.1, d.invalidCells(), false)).hasMessageContaining("edgeFlipProbability").hasMessageContaining("0..1");
+        1.5, 0.1, d.invalid(), false)).hasMessageContaining("edgeFlipProbability").hasMessageContaining("0..1");
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(100, 0, 10, d.tournamentSampling(), d.mutation(),
-        0.1, Double.NaN, d.invalidCells(), false)).hasMessageContaining("opChangeProbability");
+        0.1, Double.NaN, d.invalid(), false)).hasMessageContaining("opChangeProbability");
   }
 
   @Test
   void enumsHaveLowerCaseFriendlyNames() {
-    assertThat(InvalidCells.RECORD_AND_DROP).hasToString("record-and-drop");
-    assertThat(InvalidCells.parse("Resample")).isEqualTo(InvalidCells.RESAMPLE);
+    assertThat(InvalidHandling.RECORD_AND_DROP).hasToString("record-and-drop");
+    assertThat(InvalidHandling.parse("Resample")).isEqualTo(InvalidHandling.RESAMPLE);
     assertThat(TournamentSampling.parse("without-replacement")).isEqualTo(TournamentSampling.WITHOUT_REPLACEMENT);
     assertThat(MutationKind.ONE_VARIABLE).hasToString("one-variable");
     assertThatThrownBy(() -> MutationKind.parse("crossover")).hasMessageContaining("one-variable, per-variable");
@@ -285,7 +286,7 @@ class RegularizedEvolutionTest {
   @Test
   void notebookMutationFlipsEdgesWithOneSeventhAndChangesOpsWithOneFifth() {
     // record-and-drop, so that resampling does not condition the observed rates on validity
-    RegularizedEvolutionParameters p = with(RegularizedEvolutionParameters.notebook(), InvalidCells.RECORD_AND_DROP);
+    RegularizedEvolutionParameters p = with(RegularizedEvolutionParameters.notebook(), InvalidHandling.RECORD_AND_DROP);
     long edgeTrials = 0;
     long flips = 0;
     long opTrials = 0;
@@ -333,7 +334,7 @@ class RegularizedEvolutionTest {
 
   @Test
   void rejectedDuplicatesJoinWithFitnessMinusOneOrAreRedrawn() {
-    for (InvalidCells inv : InvalidCells.values()) {
+    for (InvalidHandling inv : InvalidHandling.values()) {
       Oracle o = new Oracle(bench, nas4j.bench.OracleConfig.defaults(Budget.queries(1500)).withMeasureCpu(false)
           .withDuplicates(nas4j.bench.DuplicatePolicy.REJECT), new java.util.SplittableRandom(8));
       List<Double> fitness = new ArrayList<>();
@@ -342,7 +343,7 @@ class RegularizedEvolutionTest {
       Runs.runToBudget(re, o, 8);
       assertThat(o.duplicateQueries()).as("%s", inv).isPositive();
       long minusOne = fitness.stream().filter(f -> f == -1.0).count();
-      if (inv == InvalidCells.RESAMPLE) {
+      if (inv == InvalidHandling.RESAMPLE) {
         assertThat(minusOne).isZero();
         assertThat(fitness).hasSize((int) o.chargedQueries());
       } else {

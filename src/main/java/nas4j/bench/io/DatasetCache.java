@@ -1,0 +1,287 @@
+package nas4j.bench.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
+import java.util.zip.CRC32C;
+import nas4j.bench.Metric;
+import nas4j.bench.MetricsTable;
+import nas4j.space.ModuleHash;
+import nas4j.space.SpaceIndex;
+
+/**
+ * The binary cache of a decoded file: versioned, checksummed (CRC32C of everything before the 4-byte trailer),
+ * tied to the source by name, size, modification time and the SHA-256 computed when it was written, and to the
+ * space index by its size and first/last hash. Values of the cells present only, as little-endian floats.
+ * Stateless; thread-safe.
+ *
+ * <p>Layout (little-endian): magic {@code NAS4JDSC}, version, header (source name, size, mtime ms, SHA-256 hex,
+ * records, parameter mismatches, space size, first and last space hash, repeats, budgets), the presence bit set,
+ * then for each budget and metric the {@code repeats} values of every present cell in id order; trailer CRC32C.
+ */
+final class DatasetCache {
+  static final long MAGIC = 0x4353444A3453414EL; // "NAS4JDSC" little-endian
+  static final int VERSION = 1;
+  static final String SUFFIX = ".nas4j-cache";
+
+  private DatasetCache() {}
+
+  /** Header of a cache: what it was built from. Immutable. */
+  record Header(String sourceName, long sourceSize, long sourceMtimeMillis, String sha256, long records,
+      int parameterMismatches, int repeats, int[] budgets, int spaceSize, ModuleHash firstHash,
+      ModuleHash lastHash) {
+
+    boolean matchesSource(Path source) throws IOException {
+      return source.getFileName().toString().equals(sourceName) && Files.size(source) == sourceSize
+          && Files.getLastModifiedTime(source).toMillis() == sourceMtimeMillis;
+    }
+
+    boolean matchesSpace(SpaceIndex s) {
+      return s.size() == spaceSize && s.hash(0).equals(firstHash) && s.hash(s.size() - 1).equals(lastHash);
+    }
+  }
+
+  /** A cache read back. */
+  record Content(Header header, MetricsTable table) {}
+
+  /** True if the file starts with the cache magic. */
+  static boolean isCache(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer bb = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      while (bb.hasRemaining() && ch.read(bb) >= 0) {
+        // fill
+      }
+      return bb.position() == 8 && bb.getLong(0) == MAGIC;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Reads only the header (cheap), or throws {@link DataFileException} if it is not a cache of this version. */
+  static Header readHeader(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long n = Math.min(ch.size(), 1 << 16);
+      ByteBuffer bb = ByteBuffer.allocate((int) n).order(ByteOrder.LITTLE_ENDIAN);
+      while (bb.hasRemaining() && ch.read(bb) >= 0) {
+        // fill
+      }
+      bb.flip();
+      return header(file, bb);
+    }
+  }
+
+  private static Header header(Path file, ByteBuffer bb) {
+    try {
+      if (bb.remaining() < 12 || bb.getLong() != MAGIC) {
+        throw new DataFileException(file, 0, -1, "not a nas4j dataset cache (bad magic)");
+      }
+      int version = bb.getInt();
+      if (version != VERSION) {
+        throw new DataFileException(file, 8, -1, "dataset cache format version " + version + "; this nas4j reads "
+            + VERSION);
+      }
+      String name = string(bb);
+      long size = bb.getLong();
+      long mtime = bb.getLong();
+      String sha = string(bb);
+      long records = bb.getLong();
+      int mism = bb.getInt();
+      int spaceSize = bb.getInt();
+      ModuleHash first = new ModuleHash(bb.getLong(), bb.getLong());
+      ModuleHash last = new ModuleHash(bb.getLong(), bb.getLong());
+      int repeats = bb.getInt();
+      int nb = bb.getInt();
+      if (nb < 1 || nb > 4 || repeats < 1 || repeats > 16) {
+        throw new DataFileException(file, bb.position(), -1, "corrupt dataset cache header");
+      }
+      int[] budgets = new int[nb];
+      for (int i = 0; i < nb; i++) {
+        budgets[i] = bb.getInt();
+      }
+      return new Header(name, size, mtime, sha.isEmpty() ? null : sha, records, mism, repeats, budgets, spaceSize,
+          first, last);
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new DataFileException(file, bb.position(), -1, "truncated dataset cache header");
+    }
+  }
+
+  private static String string(ByteBuffer bb) {
+    int n = bb.getShort() & 0xFFFF;
+    byte[] b = new byte[n];
+    bb.get(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** Reads a whole cache, checking its checksum and that it fits the space. */
+  static Content read(Path file, SpaceIndex space) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size < 16) {
+        throw new DataFileException(file, 0, -1, "not a nas4j dataset cache (" + size + " bytes)");
+      }
+      MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+      map.order(ByteOrder.LITTLE_ENDIAN);
+      CRC32C crc = new CRC32C();
+      ByteBuffer body = map.duplicate();
+      body.limit((int) (size - 4));
+      crc.update(body);
+      int stored = map.getInt((int) (size - 4));
+      if ((int) crc.getValue() != stored) {
+        throw new DataFileException(file, size - 4, -1, String.format(
+            "dataset cache checksum mismatch (CRC32C 0x%08X, stored 0x%08X): the cache is corrupt",
+            (int) crc.getValue(), stored));
+      }
+      ByteBuffer bb = map.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+      bb.limit((int) (size - 4));
+      Header h = header(file, bb);
+      if (!h.matchesSpace(space)) {
+        throw new DataFileException(file, -1, -1, "dataset cache was built for a different space index");
+      }
+      int capacity = space.size();
+      int words = bb.getInt();
+      long[] w = new long[words];
+      bb.asLongBuffer().get(w);
+      bb.position(bb.position() + words * 8);
+      BitSet present = BitSet.valueOf(w);
+      if (present.length() > capacity) {
+        throw new DataFileException(file, -1, -1, "dataset cache holds ids beyond the space");
+      }
+      int cells = present.cardinality();
+      int r = h.repeats();
+      float[][] cols = new float[h.budgets().length * 8][];
+      float[] packed = new float[cells * r];
+      boolean complete = cells == capacity;
+      for (int c = 0; c < cols.length; c++) {
+        float[] col = new float[capacity * r];
+        if (complete) {
+          bb.asFloatBuffer().get(col);
+        } else {
+          bb.asFloatBuffer().get(packed);
+          int k = 0;
+          for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
+            System.arraycopy(packed, k, col, id * r, r);
+            k += r;
+          }
+        }
+        bb.position(bb.position() + cells * r * 4);
+        cols[c] = col;
+      }
+      if (bb.remaining() != 0) {
+        throw new DataFileException(file, bb.position(), -1, "dataset cache has " + bb.remaining()
+            + " unexpected trailing bytes");
+      }
+      return new Content(h, MetricsTable.ofColumns(capacity, h.budgets(), r, cols, present));
+    } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+      throw new DataFileException(file, -1, -1, "truncated dataset cache");
+    }
+  }
+
+  /** Writes a cache atomically (temp file in the same folder, then move). */
+  static void write(Path file, Header h, MetricsTable t, SpaceIndex space) throws IOException {
+    Path abs = file.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString() + ".", ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        Out out = new Out(ch);
+        out.buf.putLong(MAGIC).putInt(VERSION);
+        out.string(h.sourceName());
+        out.buf.putLong(h.sourceSize()).putLong(h.sourceMtimeMillis());
+        out.string(h.sha256() == null ? "" : h.sha256());
+        out.buf.putLong(h.records()).putInt(h.parameterMismatches()).putInt(space.size());
+        ModuleHash f = space.hash(0);
+        ModuleHash l = space.hash(space.size() - 1);
+        out.buf.putLong(f.high()).putLong(f.low()).putLong(l.high()).putLong(l.low());
+        int[] budgets = t.budgets();
+        out.buf.putInt(t.repeats()).putInt(budgets.length);
+        for (int b : budgets) {
+          out.buf.putInt(b);
+        }
+        BitSet present = new BitSet(t.capacity());
+        t.cellIds().forEach(present::set);
+        long[] w = present.toLongArray();
+        out.buf.putInt(w.length);
+        for (long x : w) {
+          out.room(8);
+          out.buf.putLong(x);
+        }
+        int r = t.repeats();
+        boolean complete = t.cellCount() == t.capacity();
+        for (int b = 0; b < budgets.length; b++) {
+          for (Metric m : Metric.values()) {
+            float[] col = t.column(b, m);
+            if (complete) {
+              for (float v : col) {
+                out.room(4);
+                out.buf.putFloat(v);
+              }
+            } else {
+              for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
+                out.room(4 * r);
+                for (int k = 0; k < r; k++) {
+                  out.buf.putFloat(col[id * r + k]);
+                }
+              }
+            }
+          }
+        }
+        out.finish();
+      }
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Buffered channel output that keeps a running CRC32C. */
+  private static final class Out {
+    final FileChannel ch;
+    final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    final CRC32C crc = new CRC32C();
+
+    Out(FileChannel ch) {
+      this.ch = ch;
+    }
+
+    void string(String s) throws IOException {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      if (b.length > 0xFFFF) {
+        throw new IOException("string too long for the cache header");
+      }
+      room(2 + b.length);
+      buf.putShort((short) b.length).put(b);
+    }
+
+    void room(int n) throws IOException {
+      if (buf.remaining() < n) {
+        flush();
+      }
+    }
+
+    void flush() throws IOException {
+      buf.flip();
+      crc.update(buf.duplicate());
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      buf.clear();
+    }
+
+    void finish() throws IOException {
+      flush();
+      buf.putInt((int) crc.getValue());
+      buf.flip();
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+    }
+  }
+}
