@@ -126,22 +126,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Benchmark resolveBenchmark() throws IOException {
-    if (source != null && source.data != null) {
-      return officialBenchmark(source.data);
-    }
-    String name = source == null || source.benchmark == null ? "surrogate" : source.benchmark;
-    if (!name.equals("surrogate")) {
-      throw new UserException("unknown benchmark '" + name + "'; known: surrogate (or give --data FILE)");
-    }
-    return SurrogateBenchmark.load();
-  }
-
-  /** The official table in {@code file}. The lead wires this to {@code nas4j.bench.io.Datasets.load(file)}. */
-  static Benchmark officialBenchmark(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new java.nio.file.NoSuchFileException(file.toString());
-    }
-    throw new UserException("official files not wired yet (" + file + "); use --benchmark surrogate");
+  private Benchmark resolveBenchmark() {
+    return BenchmarkSource.resolve(source == null ? null : source.data, source == null ? null : source.benchmark,
+        false);
   }
 }

@@ -4,24 +4,32 @@ import java.nio.file.Path;
 import nas4j.bench.Benchmark;
 import nas4j.bench.io.Datasets;
 import nas4j.bench.io.LoadOptions;
+import nas4j.bench.surrogate.SurrogateBenchmark;
 
 /**
- * Where commands get their benchmark from: the single place to extend when {@code query} and friends may run
- * without {@code --data} (e.g. on the surrogate).
+ * Where commands get their benchmark from: {@code --data FILE} (an official file or its cache), else
+ * {@code --benchmark NAME} (only {@code surrogate}, the default).
  */
 final class BenchmarkSource {
   private BenchmarkSource() {}
 
-  /** The benchmark for {@code --data FILE}, or (later) a default when {@code data} is null. */
+  /** The benchmark for {@code --data FILE}, or the surrogate when {@code data} is null. */
   static Benchmark resolve(Path data) {
-    return resolve(data, false);
+    return resolve(data, null, false);
   }
 
-  /** Same; {@code verify} recomputes the source's SHA-256 even when a valid cache exists. */
-  static Benchmark resolve(Path data, boolean verify) {
+  /**
+   * The benchmark for {@code --data FILE}, else the named one ({@code surrogate}, also when null); {@code verify}
+   * recomputes the source's SHA-256 even when a valid cache exists.
+   */
+  static Benchmark resolve(Path data, String name, boolean verify) {
     if (data == null) {
-      throw new UserException("--data FILE is required: give nasbench_only108.tfrecord, nasbench_full.tfrecord, a "
-          + "file in their layout, or a nas4j cache of one");
+      String n = name == null ? "surrogate" : name.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!n.equals("surrogate")) {
+        throw new UserException("unknown benchmark '" + name + "'; known: surrogate (or give --data FILE: "
+            + "nasbench_only108.tfrecord, nasbench_full.tfrecord, a file in their layout, or a nas4j cache of one)");
+      }
+      return SurrogateBenchmark.load();
     }
     if (verify) {
       return Datasets.load(data, LoadOptions.defaults().withVerifySource(true)).benchmark();

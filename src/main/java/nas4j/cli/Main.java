@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       ConvertCommand.class,
       BenchCommand.class,
+      ExportCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -36,6 +36,10 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "FILE", description = "A .tfrecord file (or its nas4j cache).")
   Path data;
 
+  @Option(names = "--benchmark", paramLabel = "NAME",
+      description = "Without --data: the benchmark to answer from (default and only choice: surrogate).")
+  String benchmark;
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "ADJACENCY|HASH")
   String first;
 
@@ -63,8 +67,13 @@ final class QueryCommand implements Callable<Integer> {
     if (file != null && first != null) {
       throw new UserException("give either a cell/hash or --file, not both");
     }
-    Benchmark b = BenchmarkSource.resolve(data, verify);
+    Benchmark b = BenchmarkSource.resolve(data, benchmark, verify);
     NasBench nb = new NasBench(b, RepeatPolicy.MEAN, new java.util.SplittableRandom(0));
+    source = b.identity();
+    if (b.isSurrogate() && !json) {
+      err.println("nas4j: answering from the " + b.identity() + " (model predictions, not NAS-Bench-101 measurements;"
+          + " give --data FILE for the official table)");
+    }
     if (file == null) {
       out.println(render(lookup(nb, first, ops)));
       out.flush();
@@ -117,6 +126,8 @@ final class QueryCommand implements Callable<Integer> {
     return nb.metrics(CellArgs.parse(cellOrHash, ops));
   }
 
+  private String source;
+
   private String render(CellMetrics m) {
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -137,9 +148,11 @@ final class QueryCommand implements Callable<Integer> {
         metrics.put(Integer.toString(e.getKey()), runs);
       }
       o.put("metrics", metrics);
+      o.put("benchmark", source);
       return JsonOut.write(o);
     }
     StringBuilder sb = new StringBuilder();
+    sb.append("Benchmark: ").append(source).append('\n');
     sb.append("Fixed stats:\n");
     sb.append("  module_hash: ").append(m.hash()).append('\n');
     sb.append("  module_adjacency:\n");

@@ -36,7 +36,7 @@ class AnalyzeCommandTest {
     Path file = Files.writeString(dir.resolve("x.tfrecord"), "x");
     Run data = run("analyze", "--data", file.toString(), "--out", dir.toString());
     assertThat(data.code()).isEqualTo(2);
-    assertThat(data.err()).contains("official files not wired yet");
+    assertThat(data.err()).contains("x.tfrecord");
     Run missing = run("analyze", "--data", dir.resolve("absent").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("no such file");

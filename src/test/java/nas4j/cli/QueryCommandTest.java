@@ -38,7 +38,7 @@ class QueryCommandTest {
         "input,conv3x3-bn-relu,conv1x1-bn-relu,maxpool3x3,conv3x3-bn-relu,conv3x3-bn-relu,output");
     assertThat(code).isZero();
     Map<String, Object> o = (Map<String, Object>) MiniJson.parse(out.toString().trim());
-    assertThat(o.keySet()).containsExactly("hash", "trainable_parameters", "adjacency", "operations", "metrics");
+    assertThat(o.keySet()).containsExactly("hash", "trainable_parameters", "adjacency", "operations", "metrics", "benchmark");
     assertThat(o.get("hash")).isEqualTo("02e5a0247bbdcf2860b7e96f74961594");
     assertThat(o.get("trainable_parameters")).isEqualTo(32426634.0);
     assertThat((List<Object>) o.get("operations")).hasSize(7).startsWith("input");
@@ -87,8 +87,17 @@ class QueryCommandTest {
     int code = run("query", "--data", bad.toString(), "02e5a0247bbdcf2860b7e96f74961594");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("bad.tfrecord: record ").contains("byte offset").contains("CRC32C");
-    assertThat(run("query", "02e5a0247bbdcf2860b7e96f74961594")).isEqualTo(2);
-    assertThat(err.toString()).contains("--data FILE is required");
+    assertThat(run("query", "--benchmark", "nope", "02e5a0247bbdcf2860b7e96f74961594")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown benchmark 'nope'");
+  }
+
+  @Test
+  void withoutDataTheSurrogateAnswersAndSaysSo() throws Exception {
+    assertThat(run("query", "--json", "02e5a0247bbdcf2860b7e96f74961594")).isZero();
+    String o = out.toString();
+    assertThat(o).contains("\"hash\":\"02e5a0247bbdcf2860b7e96f74961594\"").contains("\"benchmark\":\"surrogate nb101 v1\"")
+        .contains("\"trainable_parameters\":32426634").contains("\"4\":[").contains("\"108\":[")
+        .contains("final_validation_accuracy");
   }
 
   @Test
