@@ -30,7 +30,7 @@ class StrategyComparisonTest {
    * surrogate ({@code nas4j.bench.surrogate.SurrogateBenchmark.load()}).
    */
   static Benchmark benchmark() {
-    return SearchFixtures.smooth();
+    return nas4j.bench.surrogate.SurrogateBenchmark.load();
   }
 
   @BeforeAll
