@@ -3,8 +3,11 @@ package nas4j.bench;
 import java.util.Objects;
 import nas4j.space.SpaceIndex;
 
-/** A {@link Benchmark} over a {@link MetricsTable}: the official data, or the surrogate's precomputed answers. */
-public final class TableBenchmark implements Benchmark {
+/**
+ * A {@link Benchmark} over a {@link MetricsTable}: the official data, or the surrogate's precomputed answers.
+ * Immutable and thread-safe; subclasses may add provenance (e.g. the file a table came from).
+ */
+public class TableBenchmark implements Benchmark {
   private final String identity;
   private final boolean surrogate;
   private final SpaceIndex space;
