@@ -108,6 +108,11 @@ public final class MetricsTable {
     return columns[budgetIndex * 8 + m.ordinal()][id * repeats + repeat];
   }
 
+  /** One repeat's value, or the mean over the repeats when {@code repeat} is negative (RepeatPolicy.MEAN). */
+  public double valueOrMean(int id, int budgetIndex, int repeat, Metric m) {
+    return repeat < 0 ? mean(id, budgetIndex, m) : value(id, budgetIndex, repeat, m);
+  }
+
   /** Mean over the repeats of one metric. */
   public double mean(int id, int budgetIndex, Metric m) {
     float[] col = columns[budgetIndex * 8 + m.ordinal()];

@@ -67,21 +67,10 @@ public final class NasBench {
   private QueryResult queryId(int id, int b, int epochs, boolean halfway) {
     MetricsTable t = benchmark.table();
     int r = policy.pick(t.repeats(), rng);
-    double time;
-    double train;
-    double valid;
-    double test;
-    if (r < 0) {
-      time = t.mean(id, b, Metric.trainingTime(halfway));
-      train = t.mean(id, b, Metric.train(halfway));
-      valid = t.mean(id, b, Metric.validation(halfway));
-      test = t.mean(id, b, Metric.test(halfway));
-    } else {
-      time = t.value(id, b, r, Metric.trainingTime(halfway));
-      train = t.value(id, b, r, Metric.train(halfway));
-      valid = t.value(id, b, r, Metric.validation(halfway));
-      test = t.value(id, b, r, Metric.test(halfway));
-    }
+    double time = t.valueOrMean(id, b, r, Metric.trainingTime(halfway));
+    double train = t.valueOrMean(id, b, r, Metric.train(halfway));
+    double valid = t.valueOrMean(id, b, r, Metric.validation(halfway));
+    double test = t.valueOrMean(id, b, r, Metric.test(halfway));
     trainingTimeSpent += time;
     totalEpochsSpent += halfway ? epochs / 2 : epochs;
     queries++;

@@ -187,18 +187,9 @@ public final class Oracle {
         free();
       } else {
         int r = config.repeatPolicy().pick(table.repeats(), repeatRng);
-        double val;
-        double time;
-        double test;
-        if (r < 0) {
-          val = table.mean(id, bi, Metric.validation(halfway));
-          time = table.mean(id, bi, Metric.trainingTime(halfway));
-          test = table.mean(id, bi, Metric.test(halfway));
-        } else {
-          val = table.value(id, bi, r, Metric.validation(halfway));
-          time = table.value(id, bi, r, Metric.trainingTime(halfway));
-          test = table.value(id, bi, r, Metric.test(halfway));
-        }
+        double val = table.valueOrMean(id, bi, r, Metric.validation(halfway));
+        double time = table.valueOrMean(id, bi, r, Metric.trainingTime(halfway));
+        double test = table.valueOrMean(id, bi, r, Metric.test(halfway));
         timeSpent += time;
         epochsSpent += halfway ? epochs / 2 : epochs;
         charged++;
