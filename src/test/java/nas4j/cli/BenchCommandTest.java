@@ -9,7 +9,6 @@ import java.util.Map;
 import nas4j.testing.MiniJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchCommandTest {
   @TempDir
@@ -19,11 +18,7 @@ class BenchCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    cl.setExecutionExceptionHandler(new UserErrors());
-    return cl.execute(args);
+    return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
   @Test

@@ -12,7 +12,6 @@ import nas4j.bench.io.Datasets;
 import nas4j.bench.surrogate.SurrogateBenchmark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code nas4j export}: the surrogate written in the official layout reads back exactly. */
 class ExportCommandTest {
@@ -23,11 +22,7 @@ class ExportCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    cl.setExecutionExceptionHandler(new UserErrors());
-    return cl.execute(args);
+    return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
   @Test

@@ -12,7 +12,6 @@ import nas4j.testing.MiniJson;
 import nas4j.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class QueryCommandTest {
   @TempDir
@@ -22,11 +21,7 @@ class QueryCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    cl.setExecutionExceptionHandler(new UserErrors());
-    return cl.execute(args);
+    return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
   @Test
