@@ -10,7 +10,7 @@ import nas4j.space.MatrixSampler;
 /**
  * Test-only strategy {@code test-random}: random search drawing raw matrices ({@code sampler: matrix}; with
  * {@code resample: false} invalid draws are queried and recorded for free, as the paper's scripts did) or uniform
- * cells ({@code sampler: uniform}). A stand-in until the real strategies are merged.
+ * cells ({@code sampler: uniform}). A minimal strategy that keeps the runner tests independent of the real strategies.
  */
 public final class TestRandomProvider implements StrategyProvider<TestRandomProvider.Params> {
 
@@ -30,7 +30,7 @@ public final class TestRandomProvider implements StrategyProvider<TestRandomProv
 
   @Override
   public String description() {
-    return "test-only random search (stand-in)";
+    return "test-only random search";
   }
 
   @Override
