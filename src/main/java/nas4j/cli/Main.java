@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       BenchCommand.class,
       ExportCommand.class,
+      StrategiesCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec

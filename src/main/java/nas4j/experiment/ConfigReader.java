@@ -188,13 +188,56 @@ public final class ConfigReader {
 
   /** A JSON mapper for binding strategy parameter records (snake_case keys, strict). */
   static ObjectMapper paramsMapper() {
+    SimpleModule friendlyEnums = new SimpleModule("nas4j-friendly-enums");
+    friendlyEnums.setDeserializerModifier(new BeanDeserializerModifier() {
+      @Override
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config,
+          com.fasterxml.jackson.databind.JavaType type, BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+        return new FriendlyEnumDeserializer((Class) type.getRawClass());
+      }
+    });
     return JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+        .addModule(friendlyEnums)
         .build();
+  }
+
+  /**
+   * Strategy-parameter enums as users write them: the config name ({@code toString()}, e.g.
+   * {@code record-and-drop}) or the constant's name, in any case, with '-' and '_' interchangeable.
+   */
+  static final class FriendlyEnumDeserializer extends JsonDeserializer<Enum<?>> {
+    private final Class<? extends Enum<?>> type;
+
+    FriendlyEnumDeserializer(Class<? extends Enum<?>> type) {
+      this.type = type;
+    }
+
+    private static String norm(String t) {
+      return t.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public Enum<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = p.getValueAsString();
+      if (text == null) {
+        return (Enum<?>) ctxt.handleUnexpectedToken(type, p);
+      }
+      String n = norm(text);
+      for (Enum<?> c : type.getEnumConstants()) {
+        if (norm(c.name()).equals(n) || norm(c.toString()).equals(n)) {
+          return c;
+        }
+      }
+      throw ctxt.weirdStringException(text, type, "not one of " + java.util.Arrays.stream(type.getEnumConstants())
+          .map(Object::toString).collect(Collectors.joining(", ")));
+    }
   }
 
   // ---------------------------------------------------------------- error translation

@@ -143,6 +143,25 @@ class ConfigReaderTest {
   }
 
   @Test
+  void strategyEnumParametersAcceptConfigNamesAndConstantNamesAndPresets() {
+    String yaml = "name: x\nbudget: {queries: 150}\nstrategies:\n"
+        + "  - {strategy: random-search, label: A, params: {invalid: record-and-drop, sampler: UNIFORM}}\n"
+        + "  - {strategy: regularized-evolution, label: B, preset: notebook, params: {tournament_sampling: with_replacement}}\n"
+        + "seeds: 1\n";
+    Experiment e = Experiment.resolve(ConfigReader.parse(FILE, yaml), StrategyRegistry.load(), Experiment.Overrides.NONE);
+    assertThat(e.strategies().get(0).paramsMap()).containsEntry("invalid", "record-and-drop")
+        .containsEntry("sampler", "uniform");
+    assertThat(e.strategies().get(1).paramsMap()).containsEntry("tournament_sampling", "with-replacement")
+        .containsEntry("population_size", 50); // from the notebook preset
+    ConfigException bad = error(yaml.replace("record-and-drop", "sometimes"));
+    assertThat(bad.getMessage()).startsWith("exp.yaml:4:").contains("parameter 'invalid'")
+        .contains("'sometimes' is not one of resample, record-and-drop");
+    ConfigException preset = error(yaml.replace("preset: notebook", "preset: nope"));
+    assertThat(preset.getMessage()).startsWith("exp.yaml:5:").contains("has no preset 'nope'")
+        .contains("notebook");
+  }
+
+  @Test
   void duplicateLabelsAndBadSeeds() {
     assertThat(error(GOOD.replace("label: RS-raw", "label: RS")).getMessage())
         .startsWith("exp.yaml:10:5: label 'RS' is used twice");
