@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Atomic file writes: a temp file in the same folder, then an atomic rename. Stateless; thread-safe. */
+/**
+ * Atomic, durable file writes: a temp file in the same folder, forced to disk, then an atomic rename. Stateless;
+ * thread-safe.
+ */
 final class AtomicFiles {
   private AtomicFiles() {}
 
@@ -28,9 +31,12 @@ final class AtomicFiles {
     Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
         java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
     try {
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-        java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+          java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+        OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16);
         content.write(out);
+        out.flush();
+        ch.force(true); // on disk before the rename: a crash never leaves a complete-looking empty file
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -60,7 +60,7 @@ public record Experiment(Path configFile, ExperimentConfig config, String name, 
     RepeatPolicy repeat = c.repeat() == null ? RepeatPolicy.SAMPLE : c.repeat();
     DuplicatePolicy dup = c.duplicates() == null ? DuplicatePolicy.CHARGE : c.duplicates();
     ValidityRule validity = c.validity() == null ? ValidityRule.API : c.validity();
-    boolean cpu = c.measureCpu() == null || c.measureCpu();
+    boolean cpu = c.measureCpu() != null && c.measureCpu();
 
     List<BoundStrategy> bound = new ArrayList<>();
     Set<String> labels = new HashSet<>();

@@ -41,8 +41,9 @@ public record ExperimentConfig(String name, String description, String benchmark
       throw new IllegalArgumentException("missing key 'seeds' (a count like 'seeds: 20' or a list like"
           + " 'seeds: [0, 1, 5]')");
     }
-    if (epochs != null && epochs < 1) {
-      throw new IllegalArgumentException("epochs must be positive; got " + epochs);
+    if (epochs != null && epochs != 4 && epochs != 12 && epochs != 36 && epochs != 108) {
+      throw new IllegalArgumentException("epochs must be one of the NAS-Bench-101 budgets 4, 12, 36, 108; got "
+          + epochs);
     }
     if (threads != null && threads < 0) {
       throw new IllegalArgumentException("threads must be ≥ 0 (0 = available processors); got " + threads);

@@ -70,6 +70,13 @@ public final class ExperimentRunner {
     this.experiment = experiment;
     this.source = source;
     this.benchmark = source.benchmark();
+    for (BoundStrategy st : experiment.strategies()) {
+      int e = st.oracle().epochs();
+      if (java.util.Arrays.stream(benchmark.epochBudgets()).noneMatch(b -> b == e)) {
+        throw new IllegalArgumentException("epochs: " + e + " is not a budget of " + benchmark.identity()
+            + "; available: " + java.util.Arrays.toString(benchmark.epochBudgets()));
+      }
+    }
     this.options = options;
     this.out = experiment.output();
     this.parts = out.resolve(".parts");
@@ -132,7 +139,7 @@ public final class ExperimentRunner {
     }
     List<RunKey> pending = new ArrayList<>();
     for (RunKey k : all) {
-      boolean done = Files.isRegularFile(runFile(k))
+      boolean done = Files.isRegularFile(runFile(k)) && Files.size(runFile(k)) > 0
           && (experiment.trace() != TraceMode.FULL || Files.isRegularFile(fullFile(k)) || previousComplete);
       if (!done) {
         pending.add(k);
@@ -469,7 +476,16 @@ public final class ExperimentRunner {
       return c.isEmpty() ? null : c;
     }
     try {
-      Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+      // the checkout nas4j was built from (target/nas4j.jar or target/classes → its parent), not the working folder
+      Path code = Path.of(ExperimentRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path root = code.getParent() == null ? null : code.getParent().getParent();
+      if (root == null || !Files.isRegularFile(root.resolve("pom.xml"))
+          || !Files.readString(root.resolve("pom.xml")).contains("<artifactId>nas4j</artifactId>")) {
+        commit = "";
+        return null;
+      }
+      Process p = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "HEAD").redirectErrorStream(true)
+          .start();
       String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       c = p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0 && s.matches("[0-9a-f]{40}")
           ? s : "";
