@@ -108,9 +108,38 @@ public final class MetricsTable {
     return columns[budgetIndex * 8 + m.ordinal()][id * repeats + repeat];
   }
 
-  /** One repeat's value, or the mean over the repeats when {@code repeat} is negative (RepeatPolicy.MEAN). */
+  /**
+   * One repeat's value, or for {@link RepeatPolicy#PICK_MEAN} the mean over the repeats, or for
+   * {@link RepeatPolicy#PICK_MEAN_DISTINCT} naszilla's objective: the mean over the distinct values, accuracies
+   * passed through a loss {@code 100·(1 − acc)} rounded to 4 decimals (half-even, as NumPy), times unrounded.
+   */
   public double valueOrMean(int id, int budgetIndex, int repeat, Metric m) {
-    return repeat < 0 ? mean(id, budgetIndex, m) : value(id, budgetIndex, repeat, m);
+    if (repeat >= 0) {
+      return value(id, budgetIndex, repeat, m);
+    }
+    if (repeat == RepeatPolicy.PICK_MEAN) {
+      return mean(id, budgetIndex, m);
+    }
+    float[] col = columns[budgetIndex * 8 + m.ordinal()];
+    int base = id * repeats;
+    double s = 0;
+    int n = 0;
+    for (int r = 0; r < repeats; r++) {
+      boolean seen = false;
+      for (int q = 0; q < r; q++) {
+        seen |= col[base + q] == col[base + r];
+      }
+      if (!seen) {
+        s += col[base + r];
+        n++;
+      }
+    }
+    double mean = s / n;
+    if (m == Metric.FINAL_TRAINING_TIME || m == Metric.HALFWAY_TRAINING_TIME) {
+      return mean;
+    }
+    double loss = Math.rint(100 * (1 - mean) * 1e4) / 1e4;
+    return 1 - loss / 100;
   }
 
   /** Mean over the repeats of one metric. */

@@ -421,7 +421,7 @@ public final class ConfigReader {
   static final class RepeatDeser extends JsonDeserializer<RepeatPolicy> {
     @Override
     public RepeatPolicy deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String s = scalar(p, "sample, mean or fixed:<index>");
+      String s = scalar(p, "sample, mean, mean-distinct or fixed:<index>");
       try {
         RepeatPolicy r = RepeatPolicy.parse(s);
         if (r.kind() == RepeatPolicy.Kind.FIXED && r.index() > 2) {
@@ -429,7 +429,7 @@ public final class ConfigReader {
         }
         return r;
       } catch (IllegalArgumentException e) {
-        throw new BadValue(p, "'" + s + "' is not allowed; allowed: sample, mean, fixed:0, fixed:1, fixed:2");
+        throw new BadValue(p, "'" + s + "' is not allowed; allowed: sample, mean, mean-distinct, fixed:0, fixed:1, fixed:2");
       }
     }
   }
