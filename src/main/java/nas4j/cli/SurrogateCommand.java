@@ -84,7 +84,7 @@ final class SurrogateCommand implements Runnable {
 
   /** {@code nas4j surrogate report}. */
   @Command(name = "report", mixinStandardHelpOptions = true,
-      description = "Fidelity of the embedded surrogate on the held-out 20% of the real 20k sample.")
+      description = "Fidelity of the embedded surrogate on the held-out 20%% of the real 20k sample.")
   static final class Report implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

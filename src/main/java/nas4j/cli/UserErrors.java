@@ -17,6 +17,16 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
       cl.getErr().println("nas4j: no such file: " + e.getMessage());
       return 2;
     }
+    if (e instanceof java.nio.file.FileSystemException) {
+      java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) e;
+      cl.getErr().println("nas4j: " + f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": "
+          + (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason()));
+      return 2;
+    }
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      cl.getErr().println("nas4j: input is not UTF-8 text (" + e.getMessage() + ")");
+      return 2;
+    }
     if (e instanceof IllegalArgumentException || e instanceof IOException || e instanceof UserException) {
       cl.getErr().println("nas4j: " + e.getMessage());
       return 2;

@@ -64,6 +64,9 @@ public final class CellSpec {
             + (matrix[i] == null ? 0 : matrix[i].length) + " entries, expected " + v);
       }
     }
+    if (opNames.size() != v) { // the official construction order: square, op count, then triangularity
+      throw new MalformedCellException(opNames.size() + " ops given for a " + v + "-vertex matrix; need exactly " + v);
+    }
     long bits = 0;
     for (int i = 0; i < v; i++) {
       for (int j = 0; j < v; j++) {

@@ -512,7 +512,8 @@ public final class SpaceIndex {
     b.putLong(crc.getValue());
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    Path tmp = Files.createFile(dir.resolve("." + file.getFileName().toString() + "." + Long.toUnsignedString(
+        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp")); // umask permissions, not 0600
     try {
       Files.write(tmp, b.array());
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -188,7 +188,8 @@ final class DatasetCache {
   static void write(Path file, Header h, MetricsTable t, SpaceIndex space) throws IOException {
     Path abs = file.toAbsolutePath();
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString() + ".", ".tmp");
+    Path tmp = Files.createFile(abs.getParent().resolve("." + abs.getFileName().toString() + "." + Long.toUnsignedString(
+        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp")); // umask permissions, not 0600
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         Out out = new Out(ch);

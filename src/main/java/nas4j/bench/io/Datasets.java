@@ -147,6 +147,9 @@ public final class Datasets {
         } catch (DataFileException e) {
           staleSeen = true;
           warn.accept("ignoring unusable cache: " + e.getMessage() + "; rebuilding it");
+        } catch (IOException e) {
+          warn.accept("ignoring unreadable cache " + c + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+              + "); decoding " + file.getFileName() + " instead");
         }
       }
     }

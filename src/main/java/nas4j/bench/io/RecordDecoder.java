@@ -128,7 +128,7 @@ final class RecordDecoder {
         } else if (tag == PARAMETERS_TAG) {
           parameters = in.readInt32();
         } else if (!in.skipField(tag)) {
-          break;
+          throw new RowFormatException("malformed ModelMetrics protobuf: unexpected end-group tag " + tag);
         }
       }
       if (evaluations < 3) {
@@ -168,7 +168,7 @@ final class RecordDecoder {
           break;
         default:
           if (!in.skipField(tag)) {
-            return;
+            throw new RowFormatException("malformed EvaluationData protobuf: unexpected end-group tag " + tag);
           }
       }
     }

@@ -37,7 +37,8 @@ public final class TfRecordWriter implements Closeable {
     Path abs = file.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, abs.getFileName().toString() + ".", ".tmp");
+    Path tmp = Files.createFile(dir.resolve("." + abs.getFileName().toString() + "." + Long.toUnsignedString(
+        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp")); // umask permissions, not 0600
     return new TfRecordWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20), abs, tmp);
   }
 

@@ -166,7 +166,8 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
   }
 
   private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+    Path tmp = Files.createFile(target.toAbsolutePath().getParent().resolve("." + target.getFileName().toString() + "." + Long.toUnsignedString(
+        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp")); // umask permissions, not 0600
     try {
       Files.write(tmp, bytes);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
