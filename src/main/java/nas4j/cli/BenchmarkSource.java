@@ -23,6 +23,9 @@ final class BenchmarkSource {
    * recomputes the source's SHA-256 even when a valid cache exists.
    */
   static Benchmark resolve(Path data, String name, boolean verify) {
+    if (data != null && name != null) {
+      throw new UserException("give either --data FILE or --benchmark " + name + ", not both");
+    }
     if (data == null) {
       String n = name == null ? "surrogate" : name.trim().toLowerCase(java.util.Locale.ROOT);
       if (!n.equals("surrogate")) {

@@ -22,8 +22,8 @@ final class ExportCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--benchmark", paramLabel = "NAME", defaultValue = "surrogate",
-      description = "The benchmark to export (default ${DEFAULT-VALUE}).")
+  @Option(names = "--benchmark", paramLabel = "NAME",
+      description = "The benchmark to export without --data (default and only choice: surrogate).")
   String benchmark;
 
   @Option(names = "--data", paramLabel = "FILE", description = "Export this official file (or cache) instead.")

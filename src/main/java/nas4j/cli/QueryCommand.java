@@ -80,12 +80,15 @@ final class QueryCommand implements Callable<Integer> {
       return 0;
     }
     int bad = 0;
+    if (Files.isDirectory(file)) {
+      throw new UserException(file + ": is a directory, not a file of cells");
+    }
+    int n = 0;
     try (BufferedReader r = file.toString().equals("-")
         ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
         : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
+      while ((line = readLine(r, file, n)) != null) {
         n++;
         String t = line.trim();
         if (t.isEmpty() || t.startsWith("#")) {
@@ -173,5 +176,14 @@ final class QueryCommand implements Callable<Integer> {
       }
     }
     return sb.toString();
+  }
+
+  /** One line of a bulk file; a line that is not UTF-8 is a user error naming the file and line. */
+  static String readLine(BufferedReader r, java.nio.file.Path file, int lineBefore) throws java.io.IOException {
+    try {
+      return r.readLine();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UserException(file + ": not UTF-8 text (at or after line " + (lineBefore + 1) + ")");
+    }
   }
 }

@@ -145,6 +145,17 @@ class CliTest {
   }
 
   @Test
+  void bulkInputThatIsADirectoryOrNotUtf8IsAUserErrorNamingTheFile(@TempDir Path dir) throws IOException {
+    Run d = run("hash", "--file", dir.toString());
+    assertThat(d.code()).isEqualTo(2);
+    assertThat(d.err()).contains(dir.toString()).contains("is a directory");
+    Path bin = Files.write(dir.resolve("cells.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, '0', '1', '0', '0', '\n'});
+    Run b = run("hash", "--file", bin.toString());
+    assertThat(b.code()).isEqualTo(2);
+    assertThat(b.err()).contains("cells.bin").contains("not UTF-8").doesNotContain("Exception");
+  }
+
+  @Test
   void spaceCountsAsJson() {
     Run r = run("space", "--json");
     assertThat(r.code()).isZero();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Statistical, seeded and deterministic: over 50 seeds at 1,000 charged queries, regularized evolution (paper
+ * Statistical, seeded and deterministic: over 50 seeds at 2,000 charged queries, regularized evolution (paper
  * defaults and the notebook preset) reaches a lower mean test regret than random sampling.
  */
 class RegularizedEvolutionRegretTest {
