@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of one module hash of a 7-vertex cell: computed (57 MD5 digests) by {@link CellHasher} and by the
- * {@code MessageDigest} baseline, and looked up in the {@link SpaceIndex}. Run: {@code scripts/jmh.sh HashBenchmark}.
+ * Cost of one module hash of a 7-vertex cell: computed (57 MD5 digests) by {@link CellHasher}, and looked up in
+ * the {@link SpaceIndex}. Run: {@code scripts/jmh.sh HashBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,7 +44,6 @@ public class HashBenchmark {
 
   SpaceIndex space;
   final CellHasher hasher = new CellHasher();
-  final JdkMd5CellHasher baseline = new JdkMd5CellHasher();
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -79,12 +78,6 @@ public class HashBenchmark {
   @Benchmark
   public ModuleHash computedHash() {
     return hasher.hash(cells[nextIndex()]);
-  }
-
-  /** The first implementation, with the JDK's MessageDigest, for comparison. */
-  @Benchmark
-  public ModuleHash computedHashJdkMessageDigest() {
-    return baseline.hash(cells[nextIndex()]);
   }
 
   /** Table look-up of a cell's hash: validity check, (cached) pruning, id, hash. */
