@@ -2,24 +2,16 @@ package nas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import nas4j.testing.MiniJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BenchCommandTest {
+class BenchCommandTest extends CommandTestSupport {
   @TempDir
   Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-  }
 
   @Test
   @SuppressWarnings("unchecked")

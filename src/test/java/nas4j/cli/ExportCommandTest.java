@@ -2,8 +2,6 @@ package nas4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import nas4j.bench.Benchmark;
 import nas4j.bench.Metric;
@@ -14,16 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nas4j export}: the surrogate written in the official layout reads back exactly. */
-class ExportCommandTest {
+class ExportCommandTest extends CommandTestSupport {
   @TempDir
   Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-  }
 
   @Test
   void only108ExportOfTheSurrogateLoadsBackToExactlyItsAnswers() {
