@@ -1,135 +1,48 @@
 package nas4j.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A tiny JSON parser for tests: objects → LinkedHashMap, arrays → List, numbers → Double, strings, booleans. */
+/**
+ * JSON for tests, read with Jackson (already on the class path): objects → LinkedHashMap, arrays → List, every
+ * number → Double, strings, booleans, null.
+ */
 public final class MiniJson {
-  private final String s;
-  private int p;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private MiniJson(String s) {
-    this.s = s;
-  }
+  private MiniJson() {}
 
   /** Parses one JSON value. */
   public static Object parse(String text) {
-    MiniJson j = new MiniJson(text);
-    Object v = j.value();
-    j.ws();
-    if (j.p != text.length()) {
-      throw new IllegalArgumentException("trailing text at " + j.p);
-    }
-    return v;
-  }
-
-  private void ws() {
-    while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
-      p++;
+    try {
+      return convert(MAPPER.readTree(text));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  private Object value() {
-    ws();
-    char c = s.charAt(p);
-    if (c == '{') {
-      p++;
+  private static Object convert(JsonNode n) {
+    if (n.isObject()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      ws();
-      if (s.charAt(p) == '}') {
-        p++;
-        return m;
-      }
-      while (true) {
-        ws();
-        String k = string();
-        ws();
-        expect(':');
-        m.put(k, value());
-        ws();
-        if (s.charAt(p) == ',') {
-          p++;
-          continue;
-        }
-        expect('}');
-        return m;
-      }
+      n.fields().forEachRemaining(e -> m.put(e.getKey(), convert(e.getValue())));
+      return m;
     }
-    if (c == '[') {
-      p++;
+    if (n.isArray()) {
       List<Object> l = new ArrayList<>();
-      ws();
-      if (s.charAt(p) == ']') {
-        p++;
-        return l;
-      }
-      while (true) {
-        l.add(value());
-        ws();
-        if (s.charAt(p) == ',') {
-          p++;
-          continue;
-        }
-        expect(']');
-        return l;
-      }
+      n.forEach(x -> l.add(convert(x)));
+      return l;
     }
-    if (c == '"') {
-      return string();
+    if (n.isNumber()) {
+      return n.doubleValue();
     }
-    if (s.startsWith("true", p)) {
-      p += 4;
-      return Boolean.TRUE;
+    if (n.isBoolean()) {
+      return n.booleanValue();
     }
-    if (s.startsWith("false", p)) {
-      p += 5;
-      return Boolean.FALSE;
-    }
-    if (s.startsWith("null", p)) {
-      p += 4;
-      return null;
-    }
-    int st = p;
-    while (p < s.length() && "+-0123456789.eE".indexOf(s.charAt(p)) >= 0) {
-      p++;
-    }
-    return Double.parseDouble(s.substring(st, p));
-  }
-
-  private void expect(char c) {
-    if (s.charAt(p) != c) {
-      throw new IllegalArgumentException("expected '" + c + "' at " + p);
-    }
-    p++;
-  }
-
-  private String string() {
-    expect('"');
-    StringBuilder sb = new StringBuilder();
-    while (true) {
-      char c = s.charAt(p++);
-      if (c == '"') {
-        return sb.toString();
-      }
-      if (c == '\\') {
-        char e = s.charAt(p++);
-        switch (e) {
-          case 'n': sb.append('\n'); break;
-          case 't': sb.append('\t'); break;
-          case 'r': sb.append('\r'); break;
-          case 'b': sb.append('\b'); break;
-          case 'f': sb.append('\f'); break;
-          case 'u':
-            sb.append((char) Integer.parseInt(s.substring(p, p + 4), 16));
-            p += 4;
-            break;
-          default: sb.append(e);
-        }
-      } else {
-        sb.append(c);
-      }
-    }
+    return n.isNull() ? null : n.textValue();
   }
 }
