@@ -93,7 +93,7 @@ public final class Oracle {
 
   /** True if the spec passes the oracle's validity rule. Free. */
   public boolean isValid(CellSpec spec) {
-    return config.validity().violation(spec) == null && (space.idOrMinusOne(spec) >= 0);
+    return config.validity().violation(spec) == null;
   }
 
   /** The canonical hash of a valid spec, or null if invalid. Free. */
@@ -107,7 +107,7 @@ public final class Oracle {
     if (config.validity().violation(spec) != null) {
       return -1;
     }
-    return space.idOrMinusOne(spec);
+    return space.idOfValid(spec);
   }
 
   /** True if this run already queried the cell at the default budget. */
@@ -150,7 +150,7 @@ public final class Oracle {
     }
     int bi = epochs == config.epochs() ? defaultBudgetIndex : benchmark.budgetIndex(epochs);
     DomainRule violation = config.validity().violation(spec);
-    int id = violation == null ? space.idOrMinusOne(spec) : -1;
+    int id = violation == null ? space.idOfValid(spec) : -1;
     Observation obs;
     QueryRecord rec;
     if (id < 0) {

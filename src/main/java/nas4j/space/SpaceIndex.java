@@ -248,6 +248,14 @@ public final class SpaceIndex {
     return idOfPruned(spec.pruned());
   }
 
+  /**
+   * The id of a spec already known to pass the API rule (e.g. checked by a {@link ValidityRule}); skips the
+   * second domain check of {@link #idOrMinusOne}.
+   */
+  public int idOfValid(CellSpec spec) {
+    return idOfPruned(spec.pruned());
+  }
+
   private int idOfPruned(CellSpec p) {
     int n = p.vertexCount();
     int mask = 0;
