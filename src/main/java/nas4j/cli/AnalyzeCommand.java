@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         + "Writes CSV files into --out and prints a short report (or JSON with --json).")
 final class AnalyzeCommand implements Callable<Integer> {
   /** The real sample used when present and --sample-csv is not given. */
-  static final Path DEFAULT_SAMPLE = Paths.get("../shared/data/nb101/sample-20k.csv");
+  static final Path DEFAULT_SAMPLE = Paths.get("data/nb101/sample-20k.csv");
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -89,7 +89,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   int randomPairs;
 
   @Option(names = "--sample-csv", paramLabel = "FILE",
-      description = "Real values in the layout of sample-20k.csv (default: " + "../shared/data/nb101/sample-20k.csv"
+      description = "Real values in the layout of sample-20k.csv (default: " + "data/nb101/sample-20k.csv"
           + " when present).")
   Path sampleCsv;
 

@@ -38,7 +38,7 @@ final class SurrogateCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
         description = "Folder holding nb101/sample-20k.csv and nb101/complete-records.json (default ${DEFAULT-VALUE}).")
     Path data;
 
@@ -89,7 +89,7 @@ final class SurrogateCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
         description = "Folder holding nb101/sample-20k.csv (default ${DEFAULT-VALUE}).")
     Path data;
 

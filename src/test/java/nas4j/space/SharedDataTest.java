@@ -11,7 +11,7 @@ import nas4j.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
- * The space against the real data of {@code ../shared/data} (skipped when absent): every hash of the 20k sample
+ * The space against the real data of the committed fixtures in {@code data/}: every hash of the 20k sample
  * is in the enumeration with its parameter count, and every user-given raw cell of the known-answer vectors gives
  * its listed hash and parameter count by both the hasher and the table look-up.
  */

@@ -7,7 +7,7 @@ import nas4j.space.SpaceIndex;
 import nas4j.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
-/** The committed surrogate meets the fidelity goals on the held-out cells (skipped without ../shared/data). */
+/** The committed surrogate meets the fidelity goals on the held-out cells. */
 class FidelityTest {
   @Test
   void heldOutFidelityMeetsTheGoals() throws Exception {
