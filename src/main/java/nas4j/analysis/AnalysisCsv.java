@@ -1,16 +1,13 @@
 package nas4j.analysis;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nas4j.space.Op;
+import nas4j.util.AtomicFiles;
 
 /**
  * Writes a {@link LandscapeReport} as tidy CSV files (fixed column order, {@code Locale.ROOT} numbers, empty
@@ -161,19 +158,7 @@ public final class AnalysisCsv {
   }
 
   private static Path atomic(Path file, String content) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    // a fresh name in the same folder; created like any other output (umask permissions, unlike createTempFile)
-    Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + Long.toHexString(System.nanoTime()) + ".tmp");
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE)) {
-        w.write(content);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, content);
     return file;
   }
 }

@@ -1,124 +1,69 @@
 package nas4j.cli;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.IOException;
 
 /**
- * A tiny JSON writer for command output (stable key order, {@code Locale.ROOT} numbers, no dependencies).
- * Values: null, String, Number, Boolean, Map (keys in iteration order), List, int[][]/int[], double[].
+ * Command output as compact JSON, written by Jackson: maps keep their iteration order (commands build
+ * {@code LinkedHashMap}s with snake_case keys), numbers are Jackson's shortest decimal form, floats are written as
+ * the double they widen to, NaN and infinities as {@code null}, and any other object (a hash, a cell, an enum) as
+ * its {@code toString()}.
  */
 public final class JsonOut {
   private JsonOut() {}
 
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+      .addModule(new SimpleModule("nas4j-cli")
+          .addSerializer(Double.class, new NumberOrNull<>(Double.class))
+          .addSerializer(Double.TYPE, new NumberOrNull<>(Double.TYPE))
+          .addSerializer(Float.class, new NumberOrNull<>(Float.class))
+          .addSerializer(Float.TYPE, new NumberOrNull<>(Float.TYPE))
+          .setSerializerModifier(new BeanSerializerModifier() {
+            @Override
+            public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription description,
+                JsonSerializer<?> serializer) {
+              return serializer instanceof BeanSerializerBase ? ToStringSerializer.instance : serializer;
+            }
+          }))
+      .build();
+
   /** One value as compact JSON text. */
   public static String write(Object value) {
-    StringBuilder sb = new StringBuilder();
-    append(sb, value);
-    return sb.toString();
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write command output as JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
-  private static void append(StringBuilder sb, Object v) {
-    if (v == null) {
-      sb.append("null");
-    } else if (v instanceof String) {
-      string(sb, (String) v);
-    } else if (v instanceof Double || v instanceof Float) {
-      double d = ((Number) v).doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        sb.append("null");
+  /** A float or double as its double value; NaN and infinities as null. */
+  private static final class NumberOrNull<T> extends StdSerializer<T> {
+    NumberOrNull(Class<T> type) {
+      super(type);
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      double d = ((Number) value).doubleValue();
+      if (Double.isFinite(d)) {
+        gen.writeNumber(d);
       } else {
-        sb.append(Double.toString(d));
-      }
-    } else if (v instanceof Number || v instanceof Boolean) {
-      sb.append(v);
-    } else if (v instanceof Map) {
-      sb.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        string(sb, String.valueOf(e.getKey()));
-        sb.append(':');
-        append(sb, e.getValue());
-      }
-      sb.append('}');
-    } else if (v instanceof List) {
-      sb.append('[');
-      boolean first = true;
-      for (Object o : (List<?>) v) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        append(sb, o);
-      }
-      sb.append(']');
-    } else if (v instanceof int[][]) {
-      sb.append('[');
-      int[][] m = (int[][]) v;
-      for (int i = 0; i < m.length; i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        append(sb, m[i]);
-      }
-      sb.append(']');
-    } else if (v instanceof int[]) {
-      sb.append('[');
-      int[] a = (int[]) v;
-      for (int i = 0; i < a.length; i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        sb.append(a[i]);
-      }
-      sb.append(']');
-    } else if (v instanceof double[]) {
-      sb.append('[');
-      double[] a = (double[]) v;
-      for (int i = 0; i < a.length; i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        append(sb, a[i]);
-      }
-      sb.append(']');
-    } else {
-      string(sb, v.toString());
-    }
-  }
-
-  private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        default:
-          if (c < 0x20) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
+        gen.writeNull();
       }
     }
-    sb.append('"');
   }
 }

@@ -1,11 +1,7 @@
 package nas4j.experiment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +10,7 @@ import nas4j.bench.Optimum;
 import nas4j.bench.io.Datasets;
 import nas4j.bench.surrogate.SurrogateBenchmark;
 import nas4j.space.SpaceIndex;
+import nas4j.util.Sha256;
 
 /**
  * Loads the benchmark of an experiment once (the surrogate, or an official file) and checks its optimum: on an
@@ -44,7 +41,7 @@ public record BenchmarkSource(Benchmark benchmark, Path file, String sha256, Str
     }
     Benchmark b = loadFile(e.benchmarkFile());
     String identity = b.identity();
-    String sha = identity.matches("(?s).*\\b[0-9a-f]{64}\\b.*") ? null : sha256(e.benchmarkFile());
+    String sha = identity.matches("(?s).*\\b[0-9a-f]{64}\\b.*") ? null : sha256Of(e.benchmarkFile());
     return of(b, e.benchmarkFile(), sha, allowOptimumMismatch);
   }
 
@@ -122,19 +119,11 @@ public record BenchmarkSource(Benchmark benchmark, Path file, String sha256, Str
     return m;
   }
 
-  static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 20];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
+  private static String sha256Of(Path file) {
+    try {
+      return Sha256.ofFile(file);
     } catch (IOException ex) {
       throw new java.io.UncheckedIOException(file + ": cannot read: " + ex.getMessage(), ex);
-    } catch (java.security.NoSuchAlgorithmException ex) {
-      throw new IllegalStateException(ex);
     }
   }
 }

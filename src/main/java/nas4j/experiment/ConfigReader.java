@@ -44,6 +44,7 @@ import nas4j.bench.Budget;
 import nas4j.bench.DuplicatePolicy;
 import nas4j.bench.RepeatPolicy;
 import nas4j.space.ValidityRule;
+import nas4j.util.ConfigNames;
 
 /**
  * Reads experiment YAML files into {@link ExperimentConfig} with Jackson, turning every problem (YAML syntax,
@@ -160,9 +161,9 @@ public final class ConfigReader {
     SimpleModule m = new SimpleModule("nas4j-config");
     m.addDeserializer(RepeatPolicy.class, new RepeatDeser());
     m.addDeserializer(Budget.class, new BudgetDeser());
-    m.addDeserializer(DuplicatePolicy.class, new ChoiceDeser<>(DuplicatePolicy.class, DuplicatePolicy.values()));
-    m.addDeserializer(ValidityRule.class, new ChoiceDeser<>(ValidityRule.class, ValidityRule.values()));
-    m.addDeserializer(TraceMode.class, new ChoiceDeser<>(TraceMode.class, TraceMode.values()));
+    m.addDeserializer(DuplicatePolicy.class, new ChoiceDeser<>(DuplicatePolicy.class));
+    m.addDeserializer(ValidityRule.class, new ChoiceDeser<>(ValidityRule.class));
+    m.addDeserializer(TraceMode.class, new ChoiceDeser<>(TraceMode.class));
     m.addDeserializer(Seeds.class, new SeedsDeser());
     m.addDeserializer(StrategyParams.class, new ParamsDeser());
     m.setDeserializerModifier(new BeanDeserializerModifier() {
@@ -385,31 +386,23 @@ public final class ConfigReader {
     return String.valueOf(t);
   }
 
-  static String spelling(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
   /** Enums written in lower case with '-' (or '_'), e.g. {@code raw-edges-first}. */
   static final class ChoiceDeser<E extends Enum<E>> extends JsonDeserializer<E> {
     private final Class<E> type;
-    private final E[] values;
 
-    ChoiceDeser(Class<E> type, E[] values) {
+    ChoiceDeser(Class<E> type) {
       this.type = type;
-      this.values = values;
     }
 
     @Override
     public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String allowed = java.util.Arrays.stream(values).map(ConfigReader::spelling).collect(Collectors.joining(", "));
-      String s = scalar(p, "one of " + allowed).trim();
-      String norm = s.toLowerCase(Locale.ROOT).replace('_', '-');
-      for (E e : values) {
-        if (spelling(e).equals(norm)) {
-          return e;
-        }
+      String allowed = ConfigNames.allOf(type);
+      String s = scalar(p, "one of " + allowed);
+      E e = ConfigNames.find(type, s);
+      if (e == null) {
+        throw new BadValue(p, "'" + s.trim() + "' is not allowed; allowed: " + allowed);
       }
-      throw new BadValue(p, "'" + s + "' is not allowed; allowed: " + allowed);
+      return e;
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import nas4j.bench.Benchmark;
+import nas4j.util.AtomicFiles;
 
 /**
  * Runs (or resumes) an experiment batch into its output folder: checks the folder, executes the missing runs

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import nas4j.util.AtomicFiles;
 
 /**
  * The per-run part files under {@code <out>/.parts/<label>/}: {@code seed-N.steps.csv} (thinned trace rows),

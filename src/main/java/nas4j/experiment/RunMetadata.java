@@ -7,16 +7,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nas4j.bench.Benchmark;
+import nas4j.util.AtomicFiles;
+import nas4j.util.ConfigNames;
+import nas4j.util.Sha256;
 
 /**
  * An experiment's identity and its {@code run.json}: the resolved config and its hash (what defines the results),
@@ -49,9 +50,9 @@ public final class RunMetadata {
       e.put("label", s.label());
       e.put("strategy", s.provider().name());
       e.put("params", s.paramsMap());
-      e.put("validity", ConfigReader.spelling(s.oracle().validity()));
+      e.put("validity", ConfigNames.of(s.oracle().validity()));
       e.put("repeat", s.oracle().repeatPolicy().toString());
-      e.put("duplicates", ConfigReader.spelling(s.oracle().duplicates()));
+      e.put("duplicates", ConfigNames.of(s.oracle().duplicates()));
       strategies.add(e);
     }
     m.put("strategies", strategies);
@@ -64,7 +65,7 @@ public final class RunMetadata {
   public String configHash() {
     try {
       byte[] json = new ObjectMapper().writeValueAsBytes(resolvedConfig());
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+      return Sha256.hex(json);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -120,8 +121,8 @@ public final class RunMetadata {
       e.put("provider_class", s.provider().getClass().getName());
       e.put("params", s.paramsMap());
       e.put("oracle", Map.of("epochs", s.oracle().epochs(), "budget", s.oracle().budget().toString(),
-          "repeat", s.oracle().repeatPolicy().toString(), "duplicates", ConfigReader.spelling(s.oracle().duplicates()),
-          "validity", ConfigReader.spelling(s.oracle().validity())));
+          "repeat", s.oracle().repeatPolicy().toString(), "duplicates", ConfigNames.of(s.oracle().duplicates()),
+          "validity", ConfigNames.of(s.oracle().validity())));
       strategies.add(e);
     }
     protocol.put("strategies", strategies);

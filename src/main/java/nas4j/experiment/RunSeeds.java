@@ -2,10 +2,9 @@ package nas4j.experiment;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import nas4j.util.Sha256;
 
 /**
  * The two generator seeds of one run, derived only from (experiment seed, strategy label, seed value): bytes
@@ -20,14 +19,9 @@ public record RunSeeds(long strategySeed, long oracleSeed) {
 
   /** Derives the seeds of one run. */
   public static RunSeeds derive(long experimentSeed, String label, long seed) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      String key = "nas4j-run-v1\0" + experimentSeed + "\0" + label + "\0" + seed;
-      ByteBuffer d = ByteBuffer.wrap(md.digest(key.getBytes(StandardCharsets.UTF_8)));
-      return new RunSeeds(d.getLong(0), d.getLong(8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String key = "nas4j-run-v1\0" + experimentSeed + "\0" + label + "\0" + seed;
+    ByteBuffer d = ByteBuffer.wrap(Sha256.of(key.getBytes(StandardCharsets.UTF_8)));
+    return new RunSeeds(d.getLong(0), d.getLong(8));
   }
 
   /** A new generator for the strategy. */

@@ -1,5 +1,7 @@
 package nas4j.search;
 
+import nas4j.util.ConfigNames;
+
 /**
  * Parameters of {@link LocalSearch}. Immutable; the constructor validates every field.
  *
@@ -26,9 +28,9 @@ public record LocalSearchParameters(int numInit, int restartInit, boolean bestIm
     Sampler sampler, boolean skipQueried) {
 
   public LocalSearchParameters {
-    Names.checkRange("numInit", numInit, 1, 100_000);
-    Names.checkRange("restartInit", restartInit, 1, 100_000);
-    Names.require(sampler, Sampler.class, "sampler");
+    checkRange("numInit", numInit, 1, 100_000);
+    checkRange("restartInit", restartInit, 1, 100_000);
+    ConfigNames.require(sampler, Sampler.class, "sampler");
   }
 
   /**
@@ -51,5 +53,11 @@ public record LocalSearchParameters(int numInit, int restartInit, boolean bestIm
    */
   public static LocalSearchParameters naslib() {
     return new LocalSearchParameters(10, 1, true, true, Sampler.MATRIX, false);
+  }
+
+  private static void checkRange(String parameter, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(parameter + " must be in " + min + ".." + max + "; got " + value);
+    }
   }
 }

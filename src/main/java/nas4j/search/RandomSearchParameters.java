@@ -1,5 +1,7 @@
 package nas4j.search;
 
+import nas4j.util.ConfigNames;
+
 /**
  * Parameters of {@link RandomSearch}. Immutable; the constructor validates every field.
  *
@@ -16,8 +18,8 @@ package nas4j.search;
 public record RandomSearchParameters(Sampler sampler, InvalidHandling invalid, boolean distinct) {
 
   public RandomSearchParameters {
-    Names.require(sampler, Sampler.class, "sampler");
-    Names.require(invalid, InvalidHandling.class, "invalid");
+    ConfigNames.require(sampler, Sampler.class, "sampler");
+    ConfigNames.require(invalid, InvalidHandling.class, "invalid");
   }
 
   /**

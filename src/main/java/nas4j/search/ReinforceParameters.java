@@ -1,5 +1,7 @@
 package nas4j.search;
 
+import nas4j.util.ConfigNames;
+
 /**
  * Parameters of {@link Reinforce}. Immutable; the constructor validates every field.
  *
@@ -27,8 +29,8 @@ public record ReinforceParameters(double learningRate, double baselineMomentum, 
     if (!(baselineMomentum >= 0 && baselineMomentum < 1)) {
       throw new IllegalArgumentException("baselineMomentum must be in [0, 1); got " + baselineMomentum);
     }
-    Names.require(invalid, InvalidHandling.class, "invalid");
-    Names.require(resource, ResourceMeasure.class, "resource");
+    ConfigNames.require(invalid, InvalidHandling.class, "invalid");
+    ConfigNames.require(resource, ResourceMeasure.class, "resource");
     if (!(resourceTarget >= 0) || Double.isInfinite(resourceTarget)) {
       throw new IllegalArgumentException("resourceTarget must be a finite number ≥ 0; got " + resourceTarget);
     }

@@ -1,30 +1,26 @@
 package nas4j.search;
 
+import nas4j.util.ConfigNames;
+
 /**
  * The resource a resource-aware reward penalises. Config names are {@link #toString()}: {@code none},
  * {@code parameters}, {@code training-time}. Immutable.
  */
 public enum ResourceMeasure {
   /** Reward = validation accuracy (the published REINFORCE). */
-  NONE("none"),
+  NONE,
   /** The cell's trainable parameters ({@code oracle.space().parameters(id)}). */
-  PARAMETERS("parameters"),
+  PARAMETERS,
   /** The training time the query returned, in seconds. */
-  TRAINING_TIME("training-time");
-
-  private final String configName;
-
-  ResourceMeasure(String configName) {
-    this.configName = configName;
-  }
+  TRAINING_TIME;
 
   @Override
   public String toString() {
-    return configName;
+    return ConfigNames.of(this);
   }
 
   /** Parses a config name; case, '-' and '_' are interchangeable. */
   public static ResourceMeasure parse(String text) {
-    return Names.parse(ResourceMeasure.class, text, "resource");
+    return ConfigNames.parse(ResourceMeasure.class, text, "resource");
   }
 }

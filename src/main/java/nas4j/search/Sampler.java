@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import nas4j.space.CellSpec;
 import nas4j.space.MatrixSampler;
 import nas4j.space.SpaceIndex;
+import nas4j.util.ConfigNames;
 
 /**
  * How a strategy draws a random cell ({@code search-protocols.md} §6). Config names are {@link #toString()}:
@@ -15,15 +16,9 @@ public enum Sampler {
    * invalid under the oracle's rule and is then resampled or recorded, as the strategy's {@link InvalidHandling}
    * says. A cell's probability is proportional to the number of draws that prune to it.
    */
-  MATRIX("matrix"),
+  MATRIX,
   /** Uniform over the 423,624 unique cells (always valid); the canonical spec, padded to 7 vertices. */
-  UNIFORM("uniform");
-
-  private final String configName;
-
-  Sampler(String configName) {
-    this.configName = configName;
-  }
+  UNIFORM;
 
   /**
    * One raw draw: a 7-vertex spec, possibly invalid for {@link #MATRIX}. Draw order: {@code nextInt(2^21)} then
@@ -39,11 +34,11 @@ public enum Sampler {
   /** The config name ({@code matrix} or {@code uniform}). */
   @Override
   public String toString() {
-    return configName;
+    return ConfigNames.of(this);
   }
 
   /** Parses a config name, case-insensitively. */
   public static Sampler parse(String text) {
-    return Names.parse(Sampler.class, text, "sampler");
+    return ConfigNames.parse(Sampler.class, text, "sampler");
   }
 }

@@ -7,11 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
+import nas4j.util.AtomicFiles;
 
 /**
  * The whole NAS-Bench-101 space, enumerated exactly as the official generator did: every dense id
@@ -518,16 +518,7 @@ public final class SpaceIndex {
     CRC32C crc = new CRC32C();
     crc.update(b.array(), 0, b.position());
     b.putLong(crc.getValue());
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createFile(dir.resolve("." + file.getFileName().toString() + "." + Long.toUnsignedString(
-        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp")); // umask permissions, not 0600
-    try {
-      Files.write(tmp, b.array());
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, b.array());
   }
 
   /** Reads a cache written by {@link #write(Path)}; checks magic, version and checksum. */

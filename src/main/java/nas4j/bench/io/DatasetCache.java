@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.zip.CRC32C;
@@ -16,6 +15,7 @@ import nas4j.bench.Metric;
 import nas4j.bench.MetricsTable;
 import nas4j.space.ModuleHash;
 import nas4j.space.SpaceIndex;
+import nas4j.util.AtomicFiles;
 
 /**
  * The binary cache of a decoded file: versioned, checksummed (CRC32C of everything before the 4-byte trailer),
@@ -186,60 +186,51 @@ final class DatasetCache {
 
   /** Writes a cache atomically (temp file in the same folder, then move). */
   static void write(Path file, Header h, MetricsTable t, SpaceIndex space) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = Files.createFile(abs.getParent().resolve("." + abs.getFileName().toString() + "." + Long.toUnsignedString(
-        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp")); // umask permissions, not 0600
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        Out out = new Out(ch);
-        out.buf.putLong(MAGIC).putInt(VERSION);
-        out.string(h.sourceName());
-        out.buf.putLong(h.sourceSize()).putLong(h.sourceMtimeMillis());
-        out.string(h.sha256() == null ? "" : h.sha256());
-        out.buf.putLong(h.records()).putInt(h.parameterMismatches()).putInt(space.size());
-        ModuleHash f = space.hash(0);
-        ModuleHash l = space.hash(space.size() - 1);
-        out.buf.putLong(f.high()).putLong(f.low()).putLong(l.high()).putLong(l.low());
-        int[] budgets = t.budgets();
-        out.buf.putInt(t.repeats()).putInt(budgets.length);
-        for (int b : budgets) {
-          out.buf.putInt(b);
-        }
-        BitSet present = new BitSet(t.capacity());
-        t.cellIds().forEach(present::set);
-        long[] w = present.toLongArray();
-        out.buf.putInt(w.length);
-        for (long x : w) {
-          out.room(8);
-          out.buf.putLong(x);
-        }
-        int r = t.repeats();
-        boolean complete = t.cellCount() == t.capacity();
-        for (int b = 0; b < budgets.length; b++) {
-          for (Metric m : Metric.values()) {
-            float[] col = t.column(b, m);
-            if (complete) {
-              for (float v : col) {
-                out.room(4);
-                out.buf.putFloat(v);
-              }
-            } else {
-              for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
-                out.room(4 * r);
-                for (int k = 0; k < r; k++) {
-                  out.buf.putFloat(col[id * r + k]);
-                }
+    AtomicFiles.writeChannel(file, ch -> {
+      Out out = new Out(ch);
+      out.buf.putLong(MAGIC).putInt(VERSION);
+      out.string(h.sourceName());
+      out.buf.putLong(h.sourceSize()).putLong(h.sourceMtimeMillis());
+      out.string(h.sha256() == null ? "" : h.sha256());
+      out.buf.putLong(h.records()).putInt(h.parameterMismatches()).putInt(space.size());
+      ModuleHash f = space.hash(0);
+      ModuleHash l = space.hash(space.size() - 1);
+      out.buf.putLong(f.high()).putLong(f.low()).putLong(l.high()).putLong(l.low());
+      int[] budgets = t.budgets();
+      out.buf.putInt(t.repeats()).putInt(budgets.length);
+      for (int b : budgets) {
+        out.buf.putInt(b);
+      }
+      BitSet present = new BitSet(t.capacity());
+      t.cellIds().forEach(present::set);
+      long[] w = present.toLongArray();
+      out.buf.putInt(w.length);
+      for (long x : w) {
+        out.room(8);
+        out.buf.putLong(x);
+      }
+      int r = t.repeats();
+      boolean complete = t.cellCount() == t.capacity();
+      for (int b = 0; b < budgets.length; b++) {
+        for (Metric m : Metric.values()) {
+          float[] col = t.column(b, m);
+          if (complete) {
+            for (float v : col) {
+              out.room(4);
+              out.buf.putFloat(v);
+            }
+          } else {
+            for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
+              out.room(4 * r);
+              for (int k = 0; k < r; k++) {
+                out.buf.putFloat(col[id * r + k]);
               }
             }
           }
         }
-        out.finish();
       }
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+      out.finish();
+    });
   }
 
   /** Buffered channel output that keeps a running CRC32C. */

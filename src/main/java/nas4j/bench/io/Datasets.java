@@ -1,19 +1,16 @@
 package nas4j.bench.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import nas4j.bench.Benchmark;
 import nas4j.space.SpaceIndex;
+import nas4j.util.Sha256;
 
 /**
  * Loads NAS-Bench-101 files: {@code nasbench_only108.tfrecord}, {@code nasbench_full.tfrecord}, any file in their
@@ -81,24 +78,6 @@ public final class Datasets {
     Path abs = source.toAbsolutePath();
     return SpaceIndex.cacheDir().resolve("datasets").resolve(abs.getFileName() + "-" + Files.size(abs)
         + DatasetCache.SUFFIX);
-  }
-
-  /** SHA-256 of a file, lowercase hex. */
-  public static String sha256(Path file) throws IOException {
-    MessageDigest d;
-    try {
-      d = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    byte[] buf = new byte[1 << 20];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        d.update(buf, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(d.digest());
   }
 
   private static LoadedDataset doLoad(Path file, LoadOptions o, SpaceIndex space, boolean forceWrite)
@@ -210,7 +189,7 @@ public final class Datasets {
       if (!Files.isRegularFile(source)) {
         throw new java.nio.file.NoSuchFileException(source + " (needed to verify " + cache + ")");
       }
-      String now = sha256(source);
+      String now = Sha256.ofFile(source);
       if (!now.equals(h.sha256())) {
         warn.accept(source + " has SHA-256 " + now + " but its cache recorded " + h.sha256()
             + "; decoding the source again");

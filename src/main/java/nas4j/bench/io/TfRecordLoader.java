@@ -3,7 +3,6 @@ package nas4j.bench.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HexFormat;
@@ -13,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nas4j.bench.MetricsTable;
 import nas4j.space.SpaceIndex;
+import nas4j.util.Sha256;
 
 /**
  * Decodes an official-layout file into a {@link MetricsTable}: the calling thread reads blocks of whole records
@@ -58,14 +58,7 @@ final class TfRecordLoader {
 
   static Decoded decode(Path file, SpaceIndex space, boolean checkCrc, boolean sha, int threads) throws IOException {
     long t0 = System.nanoTime();
-    MessageDigest digest = null;
-    if (sha) {
-      try {
-        digest = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    MessageDigest digest = sha ? Sha256.newDigest() : null;
     Merger merger = new Merger(file, space);
     ThreadLocal<RecordDecoder> decoders = ThreadLocal.withInitial(() -> new RecordDecoder(space, file));
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {

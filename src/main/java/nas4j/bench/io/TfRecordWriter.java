@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import nas4j.util.AtomicFiles;
 
 /**
  * Writes TFRecord framing ({@code length, masked CRC32C(length), payload, masked CRC32C(payload)}). When opened on
@@ -34,12 +34,8 @@ public final class TfRecordWriter implements Closeable {
 
   /** A writer onto a file, committed atomically on close. */
   public static TfRecordWriter open(Path file) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createFile(dir.resolve("." + abs.getFileName().toString() + "." + Long.toUnsignedString(
-        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp")); // umask permissions, not 0600
-    return new TfRecordWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20), abs, tmp);
+    Path tmp = AtomicFiles.newTemporary(file);
+    return new TfRecordWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20), file, tmp);
   }
 
   /** Writes one record. */
@@ -124,7 +120,7 @@ public final class TfRecordWriter implements Closeable {
         if (failed) {
           Files.deleteIfExists(temp);
         } else {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          AtomicFiles.commit(temp, target);
         }
       }
     }

@@ -1,5 +1,7 @@
 package nas4j.search.jenetics;
 
+import nas4j.util.ConfigNames;
+
 /**
  * The mutation operator of regularized evolution. Friendly names: {@code one-variable} (automl/nas_benchmarks:
  * pick one of the 26 variables uniformly and set it to a uniformly chosen different value), {@code per-variable}
@@ -12,11 +14,11 @@ public enum MutationKind {
 
   @Override
   public String toString() {
-    return FriendlyNames.of(this);
+    return ConfigNames.of(this);
   }
 
   /** Parses a friendly name. */
   public static MutationKind parse(String text) {
-    return FriendlyNames.parse(MutationKind.class, "mutation", text);
+    return ConfigNames.parse(MutationKind.class, text, "mutation");
   }
 }

@@ -1,5 +1,7 @@
 package nas4j.search.jenetics;
 
+import nas4j.util.ConfigNames;
+
 /**
  * How regularized evolution draws its tournament from the population. Friendly names: {@code with-replacement}
  * (automl/nas_benchmarks, naszilla, NASLib; Jenetics' {@code TournamentSelector}), {@code without-replacement}
@@ -11,11 +13,11 @@ public enum TournamentSampling {
 
   @Override
   public String toString() {
-    return FriendlyNames.of(this);
+    return ConfigNames.of(this);
   }
 
   /** Parses a friendly name. */
   public static TournamentSampling parse(String text) {
-    return FriendlyNames.parse(TournamentSampling.class, "tournamentSampling", text);
+    return ConfigNames.parse(TournamentSampling.class, text, "tournamentSampling");
   }
 }

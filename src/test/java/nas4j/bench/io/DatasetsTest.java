@@ -18,6 +18,7 @@ import nas4j.space.ModuleHash;
 import nas4j.space.SpaceIndex;
 import nas4j.testing.MiniJson;
 import nas4j.testing.SharedData;
+import nas4j.util.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,7 @@ class DatasetsTest {
     assertThat(d.report().records()).isEqualTo(102);
     assertMatchesCompleteRecords(b, completeRecords(), false);
     assertThat(b.identity()).startsWith("only108-sample.tfrecord sha256:").endsWith("…");
-    assertThat(d.identity().sha256()).hasSize(64).isEqualTo(Datasets.sha256(
+    assertThat(d.identity().sha256()).hasSize(64).isEqualTo(Sha256.ofFile(
         SharedData.require("nb101/only108-sample.tfrecord")));
     assertThat(d.identity().official()).isEqualTo(DatasetIdentity.Official.NOT_OFFICIAL);
     // global best of the file = the global best of NAS-Bench-101 (format doc §13)
