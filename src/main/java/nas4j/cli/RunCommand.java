@@ -12,7 +12,6 @@ import nas4j.experiment.Experiment;
 import nas4j.experiment.ExperimentRunner;
 import nas4j.experiment.Progress;
 import nas4j.experiment.TraceMode;
-import nas4j.search.StrategyRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--progress", paramLabel = "MODE", description = "auto, bar, plain or none (default auto).")
   String progress = "auto";
 
+  @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of strategy plugin jars (repeatable;"
+      + " in addition to plugins/ beside the file and the file's 'plugins' key).")
+  java.util.List<Path> plugins = new java.util.ArrayList<>();
+
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
@@ -59,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     }
     TraceMode mode = trace == null ? null : parse(TraceMode.class, trace, "--trace");
     Progress.Mode pm = parse(Progress.Mode.class, progress, "--progress");
-    Experiment e = Experiment.load(file, StrategyRegistry.load(), new Experiment.Overrides(threads, out, mode));
+    Experiment e = Experiment.load(file, plugins, new Experiment.Overrides(threads, out, mode));
     PrintStream err = System.err;
     err.printf(Locale.ROOT, "%s: %d strategies × %d seeds = %d runs on %d threads → %s%n", e.name(),
         e.strategies().size(), e.seeds().size(), e.runCount(), e.threads(), e.output());

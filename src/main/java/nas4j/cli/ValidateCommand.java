@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nas4j.experiment.BoundStrategy;
-import nas4j.experiment.ConfigReader;
 import nas4j.experiment.Experiment;
 import nas4j.search.StrategyRegistry;
 import picocli.CommandLine.Command;
@@ -27,13 +26,17 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE.yaml", description = "The experiment file.")
   Path file;
 
+  @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of strategy plugin jars (repeatable;"
+      + " in addition to plugins/ beside the file and the file's 'plugins' key).")
+  List<Path> plugins = new ArrayList<>();
+
   @Option(names = "--json", description = "Print the resolved experiment as JSON.")
   boolean json;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Experiment e = Experiment.resolve(ConfigReader.read(file), StrategyRegistry.load(), Experiment.Overrides.NONE);
+    Experiment e = Experiment.load(file, plugins, Experiment.Overrides.NONE);
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("file", file.toString());
@@ -47,6 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
         x.put("label", b.label());
         x.put("strategy", b.provider().name());
         x.put("params", b.paramsMap().toString());
+        x.put("origin", StrategyRegistry.origin(b.provider()).toString());
         s.add(x);
       }
       m.put("strategies", s);

@@ -40,6 +40,56 @@ public record Experiment(Path configFile, ExperimentConfig config, String name, 
     return resolve(ConfigReader.read(file), registry, o);
   }
 
+  /** Folder name of the plugin jars found beside a config file. */
+  public static final String PLUGIN_FOLDER = "plugins";
+
+  /**
+   * Reads a YAML file, loads the strategies of the class path and of the plugin jars ({@link #pluginFolders}),
+   * binds and checks it (no benchmark loaded, nothing run).
+   *
+   * @param extraPluginFolders folders named on the command line ({@code --plugins DIR}); each must exist
+   */
+  public static Experiment load(Path file, List<Path> extraPluginFolders, Overrides o) {
+    ConfigReader.Parsed parsed = ConfigReader.read(file);
+    return resolve(parsed, registry(parsed, extraPluginFolders), o);
+  }
+
+  /** The strategies of the class path and of the plugin jars of a parsed file ({@link #pluginFolders}). */
+  public static StrategyRegistry registry(ConfigReader.Parsed parsed, List<Path> extraPluginFolders) {
+    return StrategyRegistry.load(StrategyRegistry.jarsIn(pluginFolders(parsed, extraPluginFolders)));
+  }
+
+  /**
+   * Where plugin jars are looked for: {@code plugins/} beside the YAML file if that folder exists, the file's
+   * {@code plugins:} key (relative to the file; must exist), then the given folders (must exist).
+   */
+  public static List<Path> pluginFolders(ConfigReader.Parsed parsed, List<Path> extraPluginFolders) {
+    List<Path> dirs = new ArrayList<>();
+    Path file = parsed.file();
+    Path base = file == null || file.toAbsolutePath().getParent() == null ? Path.of("").toAbsolutePath()
+        : file.toAbsolutePath().getParent();
+    Path beside = base.resolve(PLUGIN_FOLDER);
+    if (Files.isDirectory(beside)) {
+      dirs.add(beside.normalize());
+    }
+    String key = parsed.config().plugins();
+    if (key != null) {
+      Path d = base.resolve(key.trim()).normalize();
+      if (!Files.isDirectory(d)) {
+        throw new ConfigException(file, parsed.at("plugins"), "plugin folder " + d + " does not exist or is not a"
+            + " folder (paths are relative to the YAML file)");
+      }
+      dirs.add(d);
+    }
+    for (Path d : extraPluginFolders) {
+      if (!Files.isDirectory(d)) {
+        throw new IllegalArgumentException("--plugins " + d + ": no such folder");
+      }
+      dirs.add(d.toAbsolutePath().normalize());
+    }
+    return dirs.stream().distinct().toList();
+  }
+
   /** Binds and checks a parsed file. */
   public static Experiment resolve(ConfigReader.Parsed parsed, StrategyRegistry registry, Overrides o) {
     ExperimentConfig c = parsed.config();

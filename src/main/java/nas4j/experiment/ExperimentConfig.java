@@ -14,11 +14,13 @@ import nas4j.space.ValidityRule;
  *     YAML file
  * @param output results folder, relative to the working directory (default {@code results/<name>})
  * @param threads worker threads (0 or absent: the available processors)
+ * @param plugins a folder of strategy plugin jars, relative to the YAML file (in addition to {@code plugins/}
+ *     beside it)
  */
 public record ExperimentConfig(String name, String description, String benchmark, Integer epochs,
     RepeatPolicy repeat, Budget budget, DuplicatePolicy duplicates, ValidityRule validity,
     List<StrategySpec> strategies, Seeds seeds, Long experimentSeed, String output, Integer threads,
-    TraceMode trace, Boolean measureCpu) {
+    TraceMode trace, Boolean measureCpu, String plugins) {
 
   public ExperimentConfig {
     if (name == null || name.isBlank()) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nas4j.bench.Benchmark;
+import nas4j.search.StrategyRegistry;
 import nas4j.util.AtomicFiles;
 import nas4j.util.ConfigNames;
 import nas4j.util.Sha256;
@@ -53,6 +54,10 @@ public final class RunMetadata {
       e.put("validity", ConfigNames.of(s.oracle().validity()));
       e.put("repeat", s.oracle().repeatPolicy().toString());
       e.put("duplicates", ConfigNames.of(s.oracle().duplicates()));
+      StrategyRegistry.Origin origin = StrategyRegistry.origin(s.provider());
+      if (origin.isPlugin()) { // a changed plugin jar is a different experiment
+        e.put("plugin", origin.location().getFileName() + " sha256:" + origin.sha256());
+      }
       strategies.add(e);
     }
     m.put("strategies", strategies);
@@ -119,6 +124,7 @@ public final class RunMetadata {
       e.put("strategy", s.provider().name());
       e.put("description", s.provider().description());
       e.put("provider_class", s.provider().getClass().getName());
+      e.put("origin", StrategyRegistry.origin(s.provider()).toString());
       e.put("params", s.paramsMap());
       e.put("oracle", Map.of("epochs", s.oracle().epochs(), "budget", s.oracle().budget().toString(),
           "repeat", s.oracle().repeatPolicy().toString(), "duplicates", ConfigNames.of(s.oracle().duplicates()),
