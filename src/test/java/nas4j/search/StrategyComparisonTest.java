@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Statistical comparison (seeded, deterministic): 50 runs per strategy at a fixed budget; mean test regret of the
- * incumbent chosen by best sampled validation accuracy (search-protocols.md §1.5).
+ * incumbent chosen by best sampled validation accuracy (automl/nas_benchmarks {@code get_results}).
  */
 class StrategyComparisonTest {
   static final int SEEDS = 50;
   static final Budget BUDGET = Budget.queries(300);
+  /** Long enough for REINFORCE's policy to learn. */
+  static final Budget LONG = Budget.queries(5000);
 
   static Benchmark bench;
   static double bestMeanTest;
@@ -62,11 +64,16 @@ class StrategyComparisonTest {
     }
   }
 
-  /** Test regrets of 50 seeded runs. */
+  /** Test regrets of 50 seeded runs at the default budget. */
   static double[] regrets(SearchStrategy s) {
+    return regrets(s, BUDGET);
+  }
+
+  /** Test regrets of 50 seeded runs. */
+  static double[] regrets(SearchStrategy s, Budget budget) {
     double[] out = new double[SEEDS];
     for (int seed = 0; seed < SEEDS; seed++) {
-      OracleConfig cfg = OracleConfig.defaults(BUDGET).withMeasureCpu(false);
+      OracleConfig cfg = OracleConfig.defaults(budget).withMeasureCpu(false);
       Oracle o = new Oracle(bench, cfg, new SplittableRandom(10_000 + seed));
       Incumbent inc = new Incumbent(bench, cfg.epochs());
       o.addListener(inc);
@@ -121,13 +128,20 @@ class StrategyComparisonTest {
     assertThat(mean(rs) - mean(ls)).isGreaterThan(2 * pairedStandardError(ls, rs));
   }
 
+  /**
+   * The NAS-Bench-101 paper (Fig. 7; docs/search-protocols.md) finds REINFORCE clearly better than random search
+   * once it has had time to learn, and worse than regularized evolution; at 150 queries naszilla's table has it
+   * no better than random search. So the check is made after the policy has learnt, at 5,000 queries (about the
+   * paper's evaluations per run, google-research/nasbench#8): REINFORCE's mean test regret must be below random
+   * search's by more than two standard errors of the paired difference (measured: RS 0.00766, REINFORCE 0.00589,
+   * standard error 0.00044 on the surrogate).
+   */
   @Test
-  void reinforceIsNotWorseThanRandomSearch() {
-    double[] rs = randomSearch();
-    double[] rl = regrets(new Reinforce(ReinforceParameters.defaults()));
+  void reinforceLearnsToBeatRandomSearch() {
+    double[] rs = regrets(new RandomSearch(RandomSearchParameters.defaults()), LONG);
+    double[] rl = regrets(new Reinforce(ReinforceParameters.defaults()), LONG);
     System.out.printf(java.util.Locale.ROOT, "mean test regret at %s over %d seeds: RS %.5f, REINFORCE %.5f (se %.5f)%n",
-        BUDGET, SEEDS, mean(rs), mean(rl), pairedStandardError(rl, rs));
-    // not worse: the mean regret is below random search's plus two standard errors of the paired difference
-    assertThat(mean(rl)).isLessThanOrEqualTo(mean(rs) + 2 * pairedStandardError(rl, rs));
+        LONG, SEEDS, mean(rs), mean(rl), pairedStandardError(rl, rs));
+    assertThat(mean(rs) - mean(rl)).isGreaterThan(2 * pairedStandardError(rl, rs));
   }
 }
