@@ -9,23 +9,16 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The package layering of nas4j (arrows point down only, no cycles) and the one-package home of each specialised
- * third-party library. The packages form a tree under {@code experiment}, with {@code cli} on top of everything:
+ * The package layering of nas4j (dependencies point one way only, no cycles) and the one-package home of each specialised
+ * third-party library. The packages form a tree under {@code experiment} (each uses only what is to its right),
+ * with {@code cli} on top of everything:
  *
  * <pre>
- *                    cli
- *          ┌──────────┴───────────┐
- *      experiment              analysis
- *      ┌───┴──────────┐           │
- *   search.jenetics   │           │
- *      └──→ search ←──┘           │
- *             │                   │
- *     bench.io, bench.surrogate   │
- *             └──→ bench ←────────┘
- *                    │
- *                  space
- *                    │
- *                  util     (atomic writes, SHA-256, config names: JDK only)
+ * cli ─┬─ experiment ─┬─ search ────────────┐
+ *      │              ├─ bench.io ──────────┤
+ *      │              └─ bench.surrogate ───┤
+ *      └─ analysis ─────────────────────────┴─ bench ── space ── util
+ * search.jenetics ── search      (a plug-in: found at run time through ServiceLoader)
  * </pre>
  *
  * Jenetics, Tablesaw, XGBoost and protobuf each live in one package; Jackson (JSON, YAML) and commons-math3

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 /**
  * Which of the repeats a query returns. {@link #SAMPLE}: uniformly at random from the caller's seeded generator
  * (the official behaviour); {@link #MEAN}: the mean over the repeats; {@link #MEAN_DISTINCT}: naszilla's
- * "deterministic" objective (search-protocols §1.4) — the mean over the <em>distinct</em> values of the repeats,
+ * "deterministic" objective (docs/search-protocols.md) — the mean over the <em>distinct</em> values of the repeats,
  * accuracies reported through a loss {@code 100·(1 − mean)} rounded to 4 decimals (naszilla re-queries until it has
  * seen 3 distinct values or 50 attempts; missing a repeat in 50 draws has probability ≈ 5·10⁻⁹, so all distinct
  * values are used), training time the plain mean; {@link #fixed(int)}: always repeat i. Immutable.

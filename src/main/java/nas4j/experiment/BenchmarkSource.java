@@ -14,13 +14,13 @@ import nas4j.util.Sha256;
 
 /**
  * Loads the benchmark of an experiment once (the surrogate, or an official file) and checks its optimum: on an
- * official, complete table (423,624 cells) y* must equal the published constants of search-protocols §1.5,
+ * official, complete table (423,624 cells) y* must equal the published constants of automl/nas_benchmarks ({@code nas_cifar10.py}),
  * otherwise it is a data problem. Immutable.
  */
 public record BenchmarkSource(Benchmark benchmark, Path file, String sha256, String optimumCheck) {
-  /** Best mean validation accuracy at 108 epochs over all cells (search-protocols §1.5). */
+  /** Best mean validation accuracy at 108 epochs over all cells ({@code y_star_valid} of automl/nas_benchmarks). */
   public static final double PUBLISHED_BEST_VALIDATION = 0.9505542318026224;
-  /** Best mean test accuracy at 108 epochs over all cells (search-protocols §1.5). */
+  /** Best mean test accuracy at 108 epochs over all cells ({@code y_star_test} of automl/nas_benchmarks). */
   public static final double PUBLISHED_BEST_TEST = 0.943175752957662;
   /** Tolerance of the comparison (absolute; the values are means of float32 numbers). */
   public static final double TOLERANCE = 1e-12;

@@ -10,7 +10,7 @@ import nas4j.bench.Optimum;
 import nas4j.bench.QueryRecord;
 
 /**
- * Records one run's trace and its incumbent exactly as search-protocols §1.5: walking the queries in order,
+ * Records one run's trace and its incumbent exactly as automl/nas_benchmarks' {@code get_results} (the NAS-Bench-101 paper's protocol, docs/search-protocols.md): walking the queries in order,
  * skipping entries without data (invalid, rejected duplicates), the incumbent is the entry with the highest
  * sampled validation accuracy so far, replaced only on strict improvement (ties keep the earlier one).
  * Validation regret = y*_valid − incumbent's sampled validation accuracy (may be negative); test regret =

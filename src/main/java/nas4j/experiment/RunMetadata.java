@@ -114,7 +114,8 @@ public final class RunMetadata {
     protocol.put("valid_regret", "y*_valid - incumbent's observed validation accuracy (may be negative)");
     protocol.put("test_regret", "y*_test - incumbent's mean test accuracy over the repeats at "
         + benchmark.optimum().epochs() + " epochs");
-    protocol.put("reference", "nas4j search-protocols §1.5 (automl/nas_benchmarks get_results)");
+    protocol.put("reference",
+        "automl/nas_benchmarks get_results (the NAS-Bench-101 paper's protocol; nas4j docs/search-protocols.md)");
     protocol.put("sampler", "chosen by each strategy (see its params)");
     protocol.put("seed_derivation", RunSeeds.DERIVATION);
     List<Object> strategies = new ArrayList<>();

@@ -1,6 +1,6 @@
 /**
  * Experiments: YAML configs bound to records, the parallel batch runner (one single-threaded run per
- * (strategy label, seed)), regret traces as in search-protocols §1.5, CSV outputs, Tablesaw summaries,
+ * (strategy label, seed)), regret traces as in automl/nas_benchmarks' {@code get_results}, CSV outputs, Tablesaw summaries,
  * run metadata, resume and progress display.
  *
  * <p>May depend on {@code nas4j.search}, {@code nas4j.bench} (and its loaders {@code bench.io},

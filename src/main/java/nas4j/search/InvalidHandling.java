@@ -4,8 +4,8 @@ import nas4j.util.ConfigNames;
 
 
 /**
- * What a strategy does with a drawn cell that breaks the oracle's validity rule ({@code search-protocols.md}
- * §1.3). Config names are {@link #toString()}: {@code resample}, {@code record-and-drop}. Immutable.
+ * What a strategy does with a drawn cell that breaks the oracle's validity rule (docs/search-protocols.md,
+ * "Invalid cells"). Config names are {@link #toString()}: {@code resample}, {@code record-and-drop}. Immutable.
  */
 public enum InvalidHandling {
   /** Redraw without querying until the cell is valid (notebook, naszilla, NASLib). No invalid query is made. */

@@ -5,8 +5,8 @@ import nas4j.util.ConfigNames;
 /**
  * Parameters of {@link LocalSearch}. Immutable; the constructor validates every field.
  *
- * <p>Presets: {@link #defaults()} (naszilla {@code local_search}, §4.3 of {@code search-protocols.md}),
- * {@link #naslib()} (automl/NASLib {@code ls}, §5), {@link #naszillaContinue()} (naszilla with
+ * <p>Presets: {@link #defaults()} (naszilla {@code local_search}; docs/search-protocols.md),
+ * {@link #naslib()} (automl/NASLib {@code ls}), {@link #naszillaContinue()} (naszilla with
  * {@code stop_at_minimum = false}).
  *
  * @param numInit random cells queried at the start; the best one is the first current cell (1..100000)

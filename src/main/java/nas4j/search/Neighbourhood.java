@@ -9,7 +9,7 @@ import nas4j.space.CellSpec;
 /**
  * Single-edit neighbourhoods of 7-vertex specs for local search. Stateless.
  *
- * <p>{@link #PATHS} is naszilla's {@code adj_neighborhood} (§4.3): change the op of an interior vertex that lies
+ * <p>{@link #PATHS} is naszilla's {@code adj_neighborhood}: change the op of an interior vertex that lies
  * on an input→output path to either other op; flip edge (i, j) if i is reachable from the input and j reaches the
  * output (the edge is on a path when present, or would be after adding it). {@link #ALL} tries every single edit
  * of the 26-variable encoding (5 × 2 op changes, 21 edge flips). After removing invalid results, the cell itself

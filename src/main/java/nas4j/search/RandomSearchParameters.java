@@ -31,12 +31,12 @@ public record RandomSearchParameters(Sampler sampler, InvalidHandling invalid, b
     return new RandomSearchParameters(Sampler.MATRIX, InvalidHandling.RECORD_AND_DROP, false);
   }
 
-  /** naszilla/naszilla {@code random_search} (§4.1): distinct cells, resampled until valid (API rule). */
+  /** naszilla/naszilla {@code random_search}: distinct cells, resampled until valid (API rule). */
   public static RandomSearchParameters naszilla() {
     return new RandomSearchParameters(Sampler.MATRIX, InvalidHandling.RESAMPLE, true);
   }
 
-  /** automl/NASLib {@code rs} (§5) and the nasbench notebook (§3): resampled until valid, no deduplication. */
+  /** automl/NASLib {@code rs} and the nasbench notebook: resampled until valid, no deduplication. */
   public static RandomSearchParameters naslib() {
     return new RandomSearchParameters(Sampler.MATRIX, InvalidHandling.RESAMPLE, false);
   }

@@ -5,7 +5,7 @@ import nas4j.util.ConfigNames;
 /**
  * Parameters of {@link Reinforce}. Immutable; the constructor validates every field.
  *
- * <p>Presets: {@link #defaults()} (automl/nas_benchmarks {@code run_rl.py}, §2.4 of {@code search-protocols.md}),
+ * <p>Presets: {@link #defaults()} (automl/nas_benchmarks {@code run_rl.py}; docs/search-protocols.md),
  * {@link #mnasnetParameters(double)} and {@link #mnasnetTrainingTime(double)} (a MnasNet-style soft resource
  * constraint, Tan et al. 2019: reward = accuracy × (resource / target)^w with w = −0.07).
  *

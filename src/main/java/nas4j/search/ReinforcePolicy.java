@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 import nas4j.space.CellSpec;
 
 /**
- * REINFORCE's policy (automl/nas_benchmarks {@code run_rl.py}, §2.4): one independent categorical distribution
+ * REINFORCE's policy (automl/nas_benchmarks {@code run_rl.py}): one independent categorical distribution
  * per variable of the 26-variable encoding (21 two-way edges, then 5 three-way ops), logits initialised to zero,
  * and a bias-corrected exponential-moving-average baseline. Mutable; one per run; not thread-safe.
  */

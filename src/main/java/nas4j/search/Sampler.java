@@ -7,7 +7,7 @@ import nas4j.space.SpaceIndex;
 import nas4j.util.ConfigNames;
 
 /**
- * How a strategy draws a random cell ({@code search-protocols.md} §6). Config names are {@link #toString()}:
+ * How a strategy draws a random cell (docs/search-protocols.md, "Two ways to draw a random cell"). Config names are {@link #toString()}:
  * {@code matrix}, {@code uniform}. Immutable.
  */
 public enum Sampler {

@@ -16,9 +16,9 @@ import nas4j.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The official query semantics (format doc §8) on the real sample files. */
+/** The official query semantics (google-research/nasbench {@code api.py}; docs/format.md) on the real sample files. */
 class NasBenchTest {
-  /** Global best cell 02e5a024… (format doc §13), canonical form. */
+  /** Global best cell 02e5a024… (automl/nas_benchmarks {@code y_star_test}; docs/format.md), canonical form. */
   static final CellSpec BEST = CellSpec.parse("0110011000001000010000000100000001000000010000000",
       "input,conv1x1-bn-relu,conv3x3-bn-relu,maxpool3x3,conv3x3-bn-relu,conv3x3-bn-relu,output");
   /** The same cell with vertices 1 and 2 swapped (isomorphic, not canonical). */

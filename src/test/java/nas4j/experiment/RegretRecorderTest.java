@@ -75,7 +75,7 @@ class RegretRecorderTest {
     assertThat(rows[3]).startsWith("X,3,3,4,200.0,432," + bench.space().hash(20) + ",0.9," + bench.space().hash(10));
   }
 
-  /** search-protocols §7.3: a run whose only valid query is a given cell has regret y*_test − its mean test. */
+  /** The regret definition of automl/nas_benchmarks (docs/search-protocols.md): a run whose only valid query is a given cell has regret y*_test − its mean test. */
   @Test
   void anchorsOnlyValidQueryGivesThatCellsRegret() {
     Optimum opt = bench.optimum();

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@link CellHasher} against a plain string-based transcription of the format doc, §6. */
+/** {@link CellHasher} against a plain string-based transcription of {@code graph_util.hash_module} (docs/format.md, "Module hash"). */
 class ReferenceHashTest {
 
-  /** §6 written as directly as possible with Strings, sorted lists and MessageDigest. */
+  /** The published hashing steps written as directly as possible with Strings, sorted lists and MessageDigest. */
   static String referenceFingerprint(CellSpec spec) throws Exception {
     CellSpec p = ValidityRule.API.validate(spec);
     int n = p.vertexCount();

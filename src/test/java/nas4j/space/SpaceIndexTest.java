@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Enumerates the space from scratch once (not from the cache) and checks the counts of the format doc. */
+/** Enumerates the space from scratch once (not from the cache) and checks the published counts (paper; docs/format.md). */
 class SpaceIndexTest {
   static SpaceIndex fresh;
 

@@ -98,7 +98,7 @@ class ValidityRuleTest {
   }
 
   /**
-   * §12 of the format doc, exactly: over all 2^21 upper-triangular 7×7 matrices (ops from the three legal ones
+   * The valid fractions of docs/format.md, exactly: over all 2^21 upper-triangular 7×7 matrices (ops from the three legal ones
    * never change validity), 1,538,083 pass the API rule, 573,494 the raw-edge rule, 695,860 have ≤ 9 raw edges.
    */
   @Test

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Parameters of {@link RegularizedEvolution}. Immutable; the canonical constructor validates every field and throws
  * {@link IllegalArgumentException} naming the parameter and its allowed range. {@link #defaults()} reproduces the
  * automl/nas_benchmarks script behind the NAS-Bench-101 paper; {@link #preset(String)} gives the other published
- * variants (search-protocols §2.3, §3, §4.2, §5).
+ * variants (automl/nas_benchmarks, the nasbench notebook, naszilla, NASLib; docs/search-protocols.md).
  *
  * @param populationSize members the tournament draws from once the population is full; after each new member the
  *     oldest one dies when the population is larger than this (2..100,000)

@@ -86,7 +86,7 @@ class DatasetsTest {
     assertThat(d.identity().sha256()).hasSize(64).isEqualTo(Sha256.ofFile(
         SharedData.require("nb101/only108-sample.tfrecord")));
     assertThat(d.identity().official()).isEqualTo(DatasetIdentity.Official.NOT_OFFICIAL);
-    // global best of the file = the global best of NAS-Bench-101 (format doc §13)
+    // global best of the file = the global best of NAS-Bench-101 (automl/nas_benchmarks y_star_test)
     assertThat(b.optimum().bestTestCell().toString()).isEqualTo("02e5a0247bbdcf2860b7e96f74961594");
     assertThat(b.optimum().bestTest()).isCloseTo(0.943175752957662, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(warnings).isEmpty();

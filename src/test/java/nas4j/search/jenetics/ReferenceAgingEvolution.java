@@ -10,7 +10,7 @@ import nas4j.search.SearchStrategy;
 import nas4j.space.CellSpec;
 
 /**
- * Aging evolution written as a plain Java loop from the protocol text (search-protocols §2.3, §3, §4.2, §5),
+ * Aging evolution written as a plain Java loop from the published protocols (docs/search-protocols.md),
  * without Jenetics: a list in age order (remove index 0), the cell as 21 bits + 5 ints. It makes its random draws
  * in the order that RegularizedEvolution documents, so the two must query identical sequences.
  */

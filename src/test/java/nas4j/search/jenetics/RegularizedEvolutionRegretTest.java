@@ -34,7 +34,7 @@ class RegularizedEvolutionRegretTest {
   }
 
   /**
-   * The paper's incumbent (search-protocols §1.5): the valid query with the best sampled validation accuracy, the
+   * The paper's incumbent (automl/nas_benchmarks {@code get_results}): the valid query with the best sampled validation accuracy, the
    * first one on ties. Sees test data only through the oracle's listener interface, never in the strategy.
    */
   static final class Incumbent implements OracleListener {

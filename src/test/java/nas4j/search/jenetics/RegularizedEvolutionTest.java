@@ -362,7 +362,7 @@ class RegularizedEvolutionTest {
     Runs.runToBudget(re, api, 9);
     Runs.runToBudget(re, raw, 9);
     assertThat(raw.chargedQueries()).isEqualTo(1000);
-    // about 73 % of random matrices pass the API rule and 27 % the raw-edge rule (search-protocols §1.2)
+    // about 73 % of random matrices pass the API rule and 27 % the raw-edge rule (counted exactly in ValidityRuleTest; docs/format.md)
     assertThat(raw.invalidQueries()).isGreaterThan(2 * api.invalidQueries());
   }
 
