@@ -99,11 +99,45 @@ public final class ExperimentRunner {
         throw new IllegalArgumentException("epochs: " + e + " is not a budget of " + benchmark.identity()
             + "; available: " + Arrays.toString(benchmark.epochBudgets()));
       }
+      checkFidelities(st, benchmark);
     }
     this.options = options;
     this.out = experiment.output();
     this.store = new PartStore(out);
     this.metadata = new RunMetadata(experiment, source);
+  }
+
+  /**
+   * A multi-fidelity strategy needs every budget it queries in the benchmark (the official only108 file has 108
+   * epochs only) and the incumbent's budget ({@code epochs}) to be its largest one.
+   */
+  static void checkFidelities(BoundStrategy st, Benchmark benchmark) {
+    int[] f = StrategyBinder.fidelities(st.provider(), st.params());
+    if (f.length == 0) {
+      return;
+    }
+    String who = "strategy '" + st.provider().name() + "'"
+        + (st.label().equals(st.provider().name()) ? "" : " (label " + st.label() + ")");
+    int[] have = benchmark.epochBudgets();
+    List<Integer> missing = new ArrayList<>();
+    int max = Integer.MIN_VALUE;
+    for (int b : f) {
+      max = Math.max(max, b);
+      if (Arrays.stream(have).noneMatch(h -> h == b)) {
+        missing.add(b);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(who + " is multi-fidelity: it queries epoch budgets "
+          + Arrays.toString(f) + ", but " + benchmark.identity() + " has only " + Arrays.toString(have)
+          + " (missing " + missing + "); use nasbench_full.tfrecord or the surrogate, or a single-fidelity "
+          + "strategy");
+    }
+    if (st.oracle().epochs() != max || st.oracle().stopHalfway()) {
+      throw new IllegalArgumentException(who + " is multi-fidelity with budgets " + Arrays.toString(f)
+          + ": epochs must be its largest budget, " + max + " (the incumbent is chosen among queries at 'epochs'); "
+          + "got epochs: " + st.oracle().epochs() + (st.oracle().stopHalfway() ? " (halfway)" : ""));
+    }
   }
 
   /** The resolved settings that define the results (not threads, output folder, trace mode or CPU timing). */

@@ -16,7 +16,10 @@ import nas4j.bench.QueryRecord;
  * Validation regret = y*_valid − incumbent's sampled validation accuracy (may be negative); test regret =
  * y*_test − incumbent cell's mean test accuracy over the repeats at the optimum's budget (108 epochs), read
  * from the benchmark (never shown to the strategy). Before the first valid query the incumbent and regrets are
- * undefined (NaN). Columns are primitive arrays. Not thread-safe: one per run.
+ * undefined (NaN). Only queries at the run's incumbent budget (the oracle's default {@code epochs}, normally
+ * 108) are incumbent candidates: a multi-fidelity strategy's cheaper queries are charged and traced (with their
+ * budget in {@code query_epochs}) but never become the incumbent. Columns are primitive arrays. Not thread-safe:
+ * one per run.
  */
 public final class RegretRecorder implements OracleListener {
   static final byte VALID = 1;
@@ -27,6 +30,8 @@ public final class RegretRecorder implements OracleListener {
   private final MetricsTable table;
   private final Optimum optimum;
   private final int testBudget;
+  private final int incumbentEpochs;
+  private final boolean incumbentHalfway;
 
   int size;
   long[] query = new long[256];
@@ -34,6 +39,7 @@ public final class RegretRecorder implements OracleListener {
   double[] time = new double[256];
   long[] epochs = new long[256];
   int[] cell = new int[256];
+  int[] queryEpochs = new int[256];
   double[] validAcc = new double[256];
   int[] incumbent = new int[256];
   double[] incValid = new double[256];
@@ -45,8 +51,14 @@ public final class RegretRecorder implements OracleListener {
   private double incVal = Double.NaN;
   private double incTestMean = Double.NaN;
 
-  public RegretRecorder(Benchmark benchmark) {
+  /**
+   * @param incumbentEpochs the budget whose queries are incumbent candidates (the oracle's default epochs)
+   * @param incumbentHalfway whether those are halfway values (the oracle's default)
+   */
+  public RegretRecorder(Benchmark benchmark, int incumbentEpochs, boolean incumbentHalfway) {
     this.benchmark = benchmark;
+    this.incumbentEpochs = incumbentEpochs;
+    this.incumbentHalfway = incumbentHalfway;
     this.table = benchmark.table();
     this.optimum = benchmark.optimum();
     this.testBudget = table.budgetIndex(optimum.epochs());
@@ -65,6 +77,7 @@ public final class RegretRecorder implements OracleListener {
     time[i] = r.timeSpent();
     epochs[i] = r.epochsSpent();
     cell[i] = o.valid() ? o.cellId() : -1;
+    queryEpochs[i] = o.epochs();
     if (o.valid()) {
       f |= VALID;
     }
@@ -73,7 +86,8 @@ public final class RegretRecorder implements OracleListener {
     }
     if (o.hasData()) {
       validAcc[i] = o.validationAccuracy();
-      if (incId < 0 || o.validationAccuracy() > incVal) {
+      boolean candidate = o.epochs() == incumbentEpochs && o.halfway() == incumbentHalfway;
+      if (candidate && (incId < 0 || o.validationAccuracy() > incVal)) {
         incId = o.cellId();
         incVal = o.validationAccuracy();
         incTestMean = table.mean(incId, testBudget, Metric.FINAL_TEST_ACCURACY);
@@ -96,6 +110,7 @@ public final class RegretRecorder implements OracleListener {
     time = Arrays.copyOf(time, n);
     epochs = Arrays.copyOf(epochs, n);
     cell = Arrays.copyOf(cell, n);
+    queryEpochs = Arrays.copyOf(queryEpochs, n);
     validAcc = Arrays.copyOf(validAcc, n);
     incumbent = Arrays.copyOf(incumbent, n);
     incValid = Arrays.copyOf(incValid, n);
@@ -176,7 +191,7 @@ public final class RegretRecorder implements OracleListener {
         }
         sb.append(lastHash);
       }
-      sb.append(',');
+      sb.append(',').append(queryEpochs[i]).append(',');
       Csv.num(sb, validAcc[i]);
       sb.append(',');
       if (incumbent[i] >= 0) {
@@ -204,6 +219,6 @@ public final class RegretRecorder implements OracleListener {
   }
 
   /** The trace.csv header (the last column, strategy CPU time, is not deterministic). */
-  public static final String TRACE_HEADER = "strategy,seed,query,charged,time,epochs,cell,valid_acc,incumbent,"
+  public static final String TRACE_HEADER = "strategy,seed,query,charged,time,epochs,cell,query_epochs,valid_acc,incumbent,"
       + "incumbent_valid_acc,incumbent_test_mean,valid_regret,test_regret,valid,duplicate,strategy_ns";
 }

@@ -104,7 +104,7 @@ public final class RunExecutor {
     RunSeeds seeds = RunSeeds.derive(experiment.experimentSeed(), k.label(), k.seed());
     OracleConfig oc = s.oracle();
     Oracle oracle = new Oracle(benchmark, oc, seeds.oracleRng());
-    RegretRecorder rec = new RegretRecorder(benchmark);
+    RegretRecorder rec = new RegretRecorder(benchmark, oc.epochs(), oc.stopHalfway());
     oracle.addListener(rec);
     String stop;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -28,6 +28,16 @@ public final class StrategyBinder {
 
   private StrategyBinder() {}
 
+  /** The epoch budgets a strategy with these (bound) parameters queries; empty for single-fidelity ones. */
+  public static int[] fidelities(StrategyProvider<?> provider, Record params) {
+    return fidelitiesTyped(provider, params);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <P extends Record> int[] fidelitiesTyped(StrategyProvider<P> provider, Record params) {
+    return provider.fidelities((P) params).clone();
+  }
+
   /** The default parameters of a provider as a map (snake_case keys, JSON-like values). */
   public static Map<String, Object> defaultsAsMap(StrategyProvider<?> provider) {
     return asMap(provider.defaults());

@@ -40,6 +40,17 @@ public interface StrategyProvider<P extends Record> {
     return p;
   }
 
+  /**
+   * The epoch budgets a strategy with these parameters queries, for multi-fidelity strategies (Hyperband, BOHB):
+   * it may call {@link nas4j.bench.Oracle#query(nas4j.space.CellSpec, int)} at each of them, every query being
+   * charged that budget's training time. Empty (the default) for strategies that query only the oracle's default
+   * budget. The experiment runner refuses a benchmark that lacks one of them, and requires the oracle's default
+   * budget (the one the incumbent is chosen at) to be the largest.
+   */
+  default int[] fidelities(P parameters) {
+    return new int[0];
+  }
+
   /** A new strategy with these parameters. */
   SearchStrategy create(P parameters);
 }

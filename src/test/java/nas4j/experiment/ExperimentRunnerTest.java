@@ -99,18 +99,18 @@ class ExperimentRunnerTest {
         best = Double.NEGATIVE_INFINITY;
         lastRun = run;
       }
-      if (r[13].equals("1")) {
-        best = Math.max(best, Double.parseDouble(r[7]));
+      if (r[14].equals("1")) {
+        best = Math.max(best, Double.parseDouble(r[8]));
       }
       if (best == Double.NEGATIVE_INFINITY) {
-        assertThat(r[12]).isEmpty();
+        assertThat(r[13]).isEmpty();
       } else {
-        assertThat(Double.parseDouble(r[9])).isEqualTo(best);
-        int id = bench.space().idOf(nas4j.space.ModuleHash.parse(r[8]));
-        assertThat(Double.parseDouble(r[12])).isEqualTo(yTest - bench.mean(id, 108, nas4j.bench.Metric.FINAL_TEST_ACCURACY));
+        assertThat(Double.parseDouble(r[10])).isEqualTo(best);
+        int id = bench.space().idOf(nas4j.space.ModuleHash.parse(r[9]));
+        assertThat(Double.parseDouble(r[13])).isEqualTo(yTest - bench.mean(id, 108, nas4j.bench.Metric.FINAL_TEST_ACCURACY));
       }
     }
-    assertThat(rows.stream().filter(r -> r[0].equals("A") && r[13].equals("0")).count()).isPositive();
+    assertThat(rows.stream().filter(r -> r[0].equals("A") && r[14].equals("0")).count()).isPositive();
     List<String> runsCsv = read(out.resolve("runs.csv")).lines().skip(1).toList();
     assertThat(runsCsv).allSatisfy(l -> assertThat(l.split(",", -1)[3]).isEqualTo("60"))
         .allSatisfy(l -> assertThat(l.split(",", -1)[13]).isEqualTo("budget"));
@@ -169,5 +169,20 @@ class ExperimentRunnerTest {
     assertThat(f).containsAll(t);
     assertThat(t.size()).isLessThan(f.size() / 3);
     assertThat(read(thin.resolve("summary.csv"))).isEqualTo(read(full.resolve("summary.csv")));
+  }
+
+  /** The official only108 file (here: a table with the 108-epoch budget only) cannot serve Hyperband or BOHB. */
+  @Test
+  void multiFidelityStrategyOnA108OnlyBenchmarkIsRejectedClearly() {
+    for (String name : List.of("hyperband", "bohb")) {
+      String yaml = String.join("\n", "name: t", "epochs: 108", "budget: {seconds: 1e6}", "strategies:",
+          "  - {strategy: " + name + ", label: MF}", "seeds: 1", "");
+      Experiment e = experiment(yaml, tmp.resolve("mf-" + name), 1);
+      assertThatThrownBy(() -> new ExperimentRunner(e, BenchmarkSource.of(bench, null, null, true),
+          ExperimentRunner.Options.quiet())).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("strategy '" + name + "' (label MF) is multi-fidelity")
+          .hasMessageContaining("[4, 12, 36, 108]").hasMessageContaining("has only [108]")
+          .hasMessageContaining("missing [4, 12, 36]");
+    }
   }
 }

@@ -41,7 +41,7 @@ class RegretRecorderTest {
   @Test
   void handMadeTraceFollowsTheProtocol() {
     Optimum opt = bench.optimum();
-    RegretRecorder r = new RegretRecorder(bench);
+    RegretRecorder r = new RegretRecorder(bench, 108, false);
     r.onQuery(invalid(0, 0)); // before any valid query: undefined
     r.onQuery(valid(1, 10, 0.90, 100));
     r.onQuery(invalid(2, 100)); // skipped
@@ -71,8 +71,35 @@ class RegretRecorderTest {
     String[] rows = full.toString().split("\n");
     assertThat(rows).hasSize(6);
     assertThat(rows[0].split(",", -1)).hasSize(RegretRecorder.TRACE_HEADER.split(",").length);
-    assertThat(rows[0]).isEqualTo("X,3,0,0,0.0,0,,,,,,,,0,0,");
-    assertThat(rows[3]).startsWith("X,3,3,4,200.0,432," + bench.space().hash(20) + ",0.9," + bench.space().hash(10));
+    assertThat(rows[0]).isEqualTo("X,3,0,0,0.0,0,,108,,,,,,,0,0,");
+    assertThat(rows[3]).startsWith("X,3,3,4,200.0,432," + bench.space().hash(20) + ",108,0.9," + bench.space().hash(10));
+  }
+
+  /**
+   * Multi-fidelity: a query at 4 or 36 epochs is traced with its budget and charged, but only queries at the
+   * incumbent budget (108) are candidates, whatever accuracy the cheaper ones returned.
+   */
+  @Test
+  void onlyQueriesAtTheIncumbentBudgetBecomeTheIncumbent() {
+    RegretRecorder r = new RegretRecorder(bench, 108, false);
+    r.onQuery(at(0, 7, 4, 0.99, 20));
+    assertThat(r.incumbentId(0)).isEqualTo(-1);
+    assertThat(r.testRegret(0)).isNaN();
+    r.onQuery(at(1, 8, 108, 0.80, 600));
+    r.onQuery(at(2, 9, 36, 0.95, 200));
+    assertThat(r.incumbentId(1)).isEqualTo(8);
+    assertThat(r.incumbentId(2)).isEqualTo(8);
+    assertThat(r.validationRegret(2)).isEqualTo(bench.optimum().bestValidation() - 0.80);
+    StringBuilder full = new StringBuilder();
+    r.appendRows(full, "X", 0, false);
+    String[] rows = full.toString().split("\n");
+    int col = java.util.Arrays.asList(RegretRecorder.TRACE_HEADER.split(",")).indexOf("query_epochs");
+    assertThat(rows).extracting(l -> l.split(",", -1)[col]).containsExactly("4", "108", "36");
+  }
+
+  static QueryRecord at(long seq, int id, int epochs, double val, double time) {
+    return new QueryRecord(new Observation(seq, Observation.Status.EVALUATED, bench.space().hash(id), id, epochs,
+        false, val, time, time), 0, 0.5, time, epochs, seq + 1, null, -1);
   }
 
   /** The regret definition of automl/nas_benchmarks (docs/search-protocols.md): a run whose only valid query is a given cell has regret y*_test − its mean test. */
@@ -83,14 +110,14 @@ class RegretRecorderTest {
     int other = new SplittableRandom(5).nextInt(bench.space().size());
     for (int id : new int[] {best, other}) {
       Oracle o = new Oracle(bench, OracleConfig.defaults(Budget.queries(1)), new SplittableRandom(1));
-      RegretRecorder r = new RegretRecorder(bench);
+      RegretRecorder r = new RegretRecorder(bench, 108, false);
       o.addListener(r);
       o.query(bench.cell(id));
       assertThat(r.size()).isEqualTo(1);
       assertThat(r.testRegret(0)).isEqualTo(opt.bestTest() - meanTest(id));
     }
     Oracle o = new Oracle(bench, OracleConfig.defaults(Budget.queries(1)), new SplittableRandom(1));
-    RegretRecorder r = new RegretRecorder(bench);
+    RegretRecorder r = new RegretRecorder(bench, 108, false);
     o.addListener(r);
     o.query(bench.cell(best));
     assertThat(r.testRegret(0)).isZero();

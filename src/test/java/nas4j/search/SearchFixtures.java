@@ -26,6 +26,16 @@ final class SearchFixtures {
     return smooth;
   }
 
+  private static Benchmark smoothAll;
+
+  /** The smooth synthetic landscape (seed 7) with the four NAS-Bench-101 budgets, built once per JVM. */
+  static synchronized Benchmark smoothAllBudgets() {
+    if (smoothAll == null) {
+      smoothAll = SyntheticBenchmark.smoothAllBudgets(7);
+    }
+    return smoothAll;
+  }
+
   /** An oracle with the paper's defaults, the given budget and validity rule. */
   static Oracle oracle(Benchmark b, Budget budget, ValidityRule rule, long repeatSeed) {
     return new Oracle(b, OracleConfig.defaults(budget).withValidity(rule), new SplittableRandom(repeatSeed));

@@ -42,8 +42,8 @@ class StrategyContractTest {
   void builtInStrategiesAreRegisteredAndUnknownNamesListTheKnownOnes() {
     StrategyRegistry r = StrategyRegistry.load();
     assertThat(r.names()).contains("random-search", "local-search", "reinforce");
-    assertThatThrownBy(() -> r.provider("bohb")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown strategy 'bohb'").hasMessageContaining("random-search");
+    assertThatThrownBy(() -> r.provider("no-such-strategy")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown strategy 'no-such-strategy'").hasMessageContaining("random-search");
   }
 
   @ParameterizedTest
@@ -114,12 +114,18 @@ class StrategyContractTest {
   }
 
   static List<QueryRecord> run(String name, Record params, Budget budget, ValidityRule rule, long seed) {
-    Oracle o = SearchFixtures.oracle(bench, budget, rule, 99);
-    return SearchFixtures.run(create(StrategyRegistry.load().provider(name), params), o, seed);
+    StrategyProvider<?> p = StrategyRegistry.load().provider(name);
+    Benchmark b = fidelities(p, params).length > 0 ? SearchFixtures.smoothAllBudgets() : bench;
+    Oracle o = SearchFixtures.oracle(b, budget, rule, 99);
+    return SearchFixtures.run(create(p, params), o, seed);
   }
 
   static <P extends Record> SearchStrategy create(StrategyProvider<P> p, Record params) {
     return p.create(p.parametersType().cast(params));
+  }
+
+  static <P extends Record> int[] fidelities(StrategyProvider<P> p, Record params) {
+    return p.fidelities(p.parametersType().cast(params));
   }
 
   static List<String> sequence(List<QueryRecord> recs) {
