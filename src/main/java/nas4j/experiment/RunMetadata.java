@@ -1,5 +1,7 @@
 package nas4j.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nas4j.bench.Benchmark;
+import nas4j.bench.OracleConfig;
 import nas4j.search.StrategyRegistry;
 import nas4j.util.AtomicFiles;
 import nas4j.util.ConfigNames;
@@ -90,70 +93,83 @@ public final class RunMetadata {
     }
   }
 
+  /** The protocol notes of run.json: how the outputs are defined, and each strategy's oracle settings. */
+  public record Protocol(String incumbent, @JsonProperty("valid_regret") String validRegret,
+      @JsonProperty("test_regret") String testRegret, String reference, String sampler,
+      @JsonProperty("seed_derivation") String seedDerivation, List<StrategyEntry> strategies) {}
+
+  /** One configured strategy in run.json. */
+  public record StrategyEntry(String label, String strategy, String description,
+      @JsonProperty("provider_class") String providerClass, String origin, Map<String, Object> params,
+      OracleEntry oracle) {}
+
+  /** A strategy's oracle settings in run.json. */
+  public record OracleEntry(int epochs, String budget, String repeat, String duplicates, String validity) {}
+
+  /**
+   * The content of run.json, written by Jackson in the component order (so two identical runs write the same
+   * bytes apart from the clock fields). Optional entries are left out when null.
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record RunJson(String format, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String description,
+      String status, @JsonProperty("WARNING") @JsonInclude(JsonInclude.Include.NON_NULL) String warning,
+      @JsonProperty("config_hash") String configHash, Map<String, Object> config,
+      @JsonProperty("config_file") String configFile, Map<String, Object> benchmark, Map<String, Object> optimum,
+      Protocol protocol, String trace, @JsonProperty("measure_cpu") boolean measureCpu, int threads,
+      @JsonProperty("nas4j_version") String nas4jVersion, @JsonProperty("git_commit") String gitCommit, String java,
+      String os, String started, String finished,
+      @JsonProperty("wall_seconds") @JsonInclude(JsonInclude.Include.NON_NULL) Double wallSeconds,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer runs,
+      @JsonProperty("runs_executed") @JsonInclude(JsonInclude.Include.NON_NULL) Integer runsExecuted,
+      @JsonProperty("runs_resumed") @JsonInclude(JsonInclude.Include.NON_NULL) Integer runsResumed,
+      @JsonProperty("non_deterministic") List<String> nonDeterministic) {}
+
+  /** The fields of run.json that differ between two identical runs. */
+  public static final List<String> NON_DETERMINISTIC = List.of("trace.csv:strategy_ns", "runs.csv:strategy_s",
+      "runs.csv:run_cpu_s", "run.json:started/finished/wall_seconds/threads/git_commit/java/os");
+
+  /** The run.json content; {@code finished} null while running. */
+  public RunJson runJson(String hash, Instant started, Instant finished, String status, int runs, int executed,
+      int resumed) {
+    List<StrategyEntry> strategies = new ArrayList<>();
+    for (BoundStrategy s : experiment.strategies()) {
+      OracleConfig oc = s.oracle();
+      strategies.add(new StrategyEntry(s.label(), s.provider().name(), s.provider().description(),
+          s.provider().getClass().getName(), StrategyRegistry.origin(s.provider()).toString(), s.paramsMap(),
+          new OracleEntry(oc.epochs(), oc.budget().toString(),
+              oc.repeatPolicy().toString(), ConfigNames.of(oc.duplicates()),
+              ConfigNames.of(oc.validity()))));
+    }
+    Protocol protocol = new Protocol("highest sampled (observed) validation accuracy among queries with data (invalid"
+        + " and rejected queries skipped); replaced only on strict improvement, ties keep the earlier",
+        "y*_valid - incumbent's observed validation accuracy (may be negative)",
+        "y*_test - incumbent's mean test accuracy over the repeats at " + benchmark.optimum().epochs() + " epochs",
+        "automl/nas_benchmarks get_results (the NAS-Bench-101 paper's protocol; nas4j docs/search-protocols.md)", "chosen by each strategy (see its params)",
+        RunSeeds.DERIVATION, strategies);
+    boolean done = finished != null;
+    return new RunJson(FORMAT, experiment.name(), experiment.description(), status,
+        benchmark.isSurrogate() ? BenchmarkSource.SURROGATE_WARNING : null, hash, resolvedConfig(),
+        experiment.configFile() == null ? null : experiment.configFile().toString(), source.metadata(),
+        source.optimumMetadata(), protocol, experiment.trace().label(), experiment.measureCpu(), experiment.threads(),
+        version(), gitCommit(),
+        System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version") + " ("
+            + System.getProperty("java.vm.name") + ")",
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
+            + ", " + Runtime.getRuntime().availableProcessors() + " processors",
+        started.toString(), done ? finished.toString() : null,
+        done ? (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0 : null, done ? runs : null,
+        done ? executed : null, done ? resumed : null, NON_DETERMINISTIC);
+  }
+
   /** Writes {@code <out>/run.json} atomically; {@code finished} null while running. */
   public void write(Path out, String hash, Instant started, Instant finished, String status, int runs, int executed,
       int resumed) throws IOException {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("format", FORMAT);
-    m.put("name", experiment.name());
-    if (experiment.description() != null) {
-      m.put("description", experiment.description());
-    }
-    m.put("status", status);
-    if (benchmark.isSurrogate()) {
-      m.put("WARNING", BenchmarkSource.SURROGATE_WARNING);
-    }
-    m.put("config_hash", hash);
-    m.put("config", resolvedConfig());
-    m.put("config_file", experiment.configFile() == null ? null : experiment.configFile().toString());
-    m.put("benchmark", source.metadata());
-    m.put("optimum", source.optimumMetadata());
-    Map<String, Object> protocol = new LinkedHashMap<>();
-    protocol.put("incumbent", "highest sampled (observed) validation accuracy among queries with data (invalid and"
-        + " rejected queries skipped); replaced only on strict improvement, ties keep the earlier");
-    protocol.put("valid_regret", "y*_valid - incumbent's observed validation accuracy (may be negative)");
-    protocol.put("test_regret", "y*_test - incumbent's mean test accuracy over the repeats at "
-        + benchmark.optimum().epochs() + " epochs");
-    protocol.put("reference",
-        "automl/nas_benchmarks get_results (the NAS-Bench-101 paper's protocol; nas4j docs/search-protocols.md)");
-    protocol.put("sampler", "chosen by each strategy (see its params)");
-    protocol.put("seed_derivation", RunSeeds.DERIVATION);
-    List<Object> strategies = new ArrayList<>();
-    for (BoundStrategy s : experiment.strategies()) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("label", s.label());
-      e.put("strategy", s.provider().name());
-      e.put("description", s.provider().description());
-      e.put("provider_class", s.provider().getClass().getName());
-      e.put("origin", StrategyRegistry.origin(s.provider()).toString());
-      e.put("params", s.paramsMap());
-      e.put("oracle", Map.of("epochs", s.oracle().epochs(), "budget", s.oracle().budget().toString(),
-          "repeat", s.oracle().repeatPolicy().toString(), "duplicates", ConfigNames.of(s.oracle().duplicates()),
-          "validity", ConfigNames.of(s.oracle().validity())));
-      strategies.add(e);
-    }
-    protocol.put("strategies", strategies);
-    m.put("protocol", protocol);
-    m.put("trace", experiment.trace().label());
-    m.put("measure_cpu", experiment.measureCpu());
-    m.put("threads", experiment.threads());
-    m.put("nas4j_version", version());
-    m.put("git_commit", gitCommit());
-    m.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version") + " ("
-        + System.getProperty("java.vm.name") + ")");
-    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " processors");
-    m.put("started", started.toString());
-    m.put("finished", finished == null ? null : finished.toString());
-    if (finished != null) {
-      m.put("wall_seconds", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0);
-      m.put("runs", runs);
-      m.put("runs_executed", executed);
-      m.put("runs_resumed", resumed);
-    }
-    m.put("non_deterministic", List.of("trace.csv:strategy_ns", "runs.csv:strategy_s", "runs.csv:run_cpu_s",
-        "run.json:started/finished/wall_seconds/threads/git_commit/java/os"));
-    AtomicFiles.write(out.resolve("run.json"), JSON.writeValueAsString(m) + "\n");
+    write(out, runJson(hash, started, finished, status, runs, executed, resumed));
+  }
+
+  /** Writes {@code <out>/run.json} atomically. */
+  public static void write(Path out, RunJson json) throws IOException {
+    AtomicFiles.write(out.resolve("run.json"), JSON.writeValueAsString(json) + "\n");
   }
 
   static String version() {
