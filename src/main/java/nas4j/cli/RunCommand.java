@@ -66,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
     PrintStream err = System.err;
     err.printf(Locale.ROOT, "%s: %d strategies × %d seeds = %d runs on %d threads → %s%n", e.name(),
         e.strategies().size(), e.seeds().size(), e.runCount(), e.threads(), e.output());
+    ExperimentRunner.precheck(e);
     long t0 = System.nanoTime();
     BenchmarkSource src = BenchmarkSource.load(e, allowMismatch);
     err.printf(Locale.ROOT, "benchmark: %s (%.1f s)%n", src.benchmark().identity(), (System.nanoTime() - t0) / 1e9);
@@ -82,14 +83,19 @@ final class RunCommand implements Callable<Integer> {
       m.put("runs", r.runs());
       m.put("executed", r.executed());
       m.put("resumed", r.resumed());
+      m.put("up_to_date", r.upToDate());
       m.put("wall_seconds", r.wallSeconds());
       m.put("config_hash", r.configHash());
       m.put("surrogate", src.benchmark().isSurrogate());
       outw.println(JsonOut.write(m));
     } else {
       outw.print(r.shortTable());
-      outw.printf(Locale.ROOT, "%d runs (%d executed, %d resumed) in %.1f s; results in %s%n", r.runs(), r.executed(),
-          r.resumed(), r.wallSeconds(), r.output());
+      if (r.upToDate()) {
+        outw.printf(Locale.ROOT, "%d runs, already complete (nothing run); results in %s%n", r.runs(), r.output());
+      } else {
+        outw.printf(Locale.ROOT, "%d runs (%d executed, %d resumed) in %.1f s; results in %s%n", r.runs(),
+            r.executed(), r.resumed(), r.wallSeconds(), r.output());
+      }
       if (src.benchmark().isSurrogate()) {
         outw.println("(surrogate benchmark: not NAS-Bench-101 measurements)");
       }

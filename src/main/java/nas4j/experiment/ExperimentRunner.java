@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,8 +79,13 @@ public final class ExperimentRunner {
       SummaryTable summary) {}
 
   /** What a batch produced. */
+  /**
+   * What a batch produced.
+   *
+   * @param upToDate true if the folder already held the complete results of this config and nothing was run
+   */
   public record Report(Path output, int runs, int executed, int resumed, double wallSeconds, String shortTable,
-      String configHash) {}
+      String configHash, boolean upToDate) {}
 
   private final Experiment experiment;
   private final BenchmarkSource source;
@@ -161,58 +167,205 @@ public final class ExperimentRunner {
     return all;
   }
 
-  /** Runs (or resumes) the batch and writes all outputs. */
+  /**
+   * Runs (or resumes) the batch and writes all outputs, holding the output folder's {@link OutputLock} meanwhile.
+   * If the process is stopped (SIGINT, SIGTERM) the finished runs are kept, run.json says "interrupted" and the log
+   * says how to resume; if a run fails, run.json says "failed".
+   */
   public Report run() throws IOException {
     long t0 = System.nanoTime();
     Instant started = Instant.now();
     String hash = configHash();
-    JsonNode previous = checkFolder(hash);
-    boolean full = experiment.trace() == TraceMode.FULL;
-    boolean previousComplete = previous != null && "complete".equals(previous.path("status").asText())
-        && full && "full".equals(previous.path("trace").asText());
-    store.create();
-    metadata.write(out, hash, started, null, "running", 0, 0, 0);
+    refuseForeignFolder(out);
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      if (!lock.staleOwner().isEmpty()) {
+        options.log().printf(Locale.ROOT, "%s: note: %s was left locked by a run that is no longer running (%s);"
+            + " taking it over%n", experiment.name(), out, lock.staleOwner());
+      }
+      JsonNode previous = checkFolder(hash);
+      if (previous != null && !options.resume() && upToDate(previous)) {
+        options.log().printf(Locale.ROOT, "%s: %s already holds the complete results of this config (run.json of %s);"
+            + " nothing to do (delete the folder to run again)%n", experiment.name(), out,
+            previous.path("finished").asText("?"));
+        return new Report(out, previous.path("runs").asInt(), 0, previous.path("runs").asInt(),
+            (System.nanoTime() - t0) / 1e9, summaryShortTable(), hash, true);
+      }
+      boolean full = experiment.trace() == TraceMode.FULL;
+      boolean previousComplete = previous != null && "complete".equals(previous.path("status").asText())
+          && full && "full".equals(previous.path("trace").asText());
+      store.create();
+      List<RunKey> all = allRuns().stream().filter(options.select()).toList();
+      RunState state = new RunState(hash, started, all.size());
+      metadata.write(out, hash, started, null, "running", 0, 0, 0);
+      Thread hook = new Thread(() -> state.interrupted(), "nas4j-interrupted");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        List<RunKey> pending = new ArrayList<>();
+        for (RunKey k : all) {
+          PartStore.Check c = store.check(k, full && !previousComplete);
+          if (c.damaged() != null) {
+            options.log().printf(Locale.ROOT, "%s: warning: %s: %s; run %s is redone%n", experiment.name(),
+                c.damaged().file(), c.damaged().problem(), k);
+          }
+          if (!c.complete()) {
+            pending.add(k);
+          }
+        }
+        int resumed = all.size() - pending.size();
+        state.done.set(resumed);
+        if (resumed > 0) {
+          options.log().printf(Locale.ROOT, "%s: resuming: %d of %d runs already complete%n", experiment.name(),
+              resumed, all.size());
+        }
+        if (!pending.isEmpty()) {
+          try (Progress progress = Progress.create(options.progress(), options.log(), experiment.name(),
+              pending.size())) {
+            Progress counting = new Progress() {
+              @Override
+              public void step() {
+                state.done.incrementAndGet();
+                progress.step();
+              }
 
+              @Override
+              public void close() {}
+            };
+            new RunExecutor(experiment, benchmark, store).execute(pending, counting);
+          }
+        }
+        store.assembleRuns(all);
+        boolean traceWritten = store.assembleTrace(all, experiment.trace(), previousComplete);
+        SummaryTable summary = summarize(all);
+        AtomicFiles.write(out.resolve("summary.csv"), summary.toCsv());
+        if (traceWritten) {
+          store.deleteFull(all);
+        }
+        Batch batch = new Batch(experiment, benchmark, out, all, store, summary);
+        for (EndHook h : options.hooks()) {
+          h.finished(batch);
+        }
+        state.finish("complete", pending.size(), resumed);
+        return new Report(out, all.size(), pending.size(), resumed, (System.nanoTime() - t0) / 1e9,
+            summary.shortTable(5), hash, false);
+      } catch (RuntimeException | IOException | Error e) {
+        state.failed();
+        throw e;
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // shutting down: the hook is running or has run
+        }
+      }
+    }
+  }
+
+  /** The batch's end state, shared with the shutdown hook; run.json's last word is written once. */
+  private final class RunState {
+    final String hash;
+    final Instant started;
+    final int total;
+    final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    private boolean ended;
+
+    RunState(String hash, Instant started, int total) {
+      this.hash = hash;
+      this.started = started;
+      this.total = total;
+    }
+
+    synchronized void finish(String status, int executed, int resumed) throws IOException {
+      if (!ended) {
+        metadata.write(out, hash, started, Instant.now(), status, total, executed, resumed);
+        ended = true;
+      }
+    }
+
+    synchronized void failed() {
+      if (!ended) {
+        try {
+          metadata.write(out, hash, started, null, "failed", 0, 0, 0);
+        } catch (IOException e) {
+          options.log().println(out.resolve("run.json") + ": cannot mark it failed: " + e.getMessage());
+        }
+        ended = true;
+      }
+    }
+
+    synchronized void interrupted() {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      try {
+        metadata.write(out, hash, started, null, "interrupted", 0, 0, 0);
+      } catch (IOException | RuntimeException e) {
+        options.log().println(out.resolve("run.json") + ": cannot mark it interrupted: " + e.getMessage());
+      }
+      options.log().printf(Locale.ROOT, "%n%s: interrupted: %d of %d runs finished and kept in %s; to continue: "
+          + "nas4j run %s --resume --out %s%n", experiment.name(), done.get(), total, store.folder(),
+          experiment.configFile() == null ? "FILE.yaml" : experiment.configFile(), out);
+      options.log().flush();
+    }
+  }
+
+  /** True if the folder's run.json says complete, in the same trace mode, and its outputs are present. */
+  private boolean upToDate(JsonNode previous) {
+    return "complete".equals(previous.path("status").asText())
+        && experiment.trace().label().equals(previous.path("trace").asText())
+        && Files.isRegularFile(out.resolve("runs.csv")) && Files.isRegularFile(out.resolve("summary.csv"))
+        && (experiment.trace() == TraceMode.NONE || Files.isRegularFile(out.resolve("trace.csv")));
+  }
+
+  private String summaryShortTable() throws IOException {
     List<RunKey> all = allRuns().stream().filter(options.select()).toList();
-    List<RunKey> pending = new ArrayList<>();
     for (RunKey k : all) {
-      if (!store.isComplete(k, full && !previousComplete)) {
-        pending.add(k);
+      if (!store.check(k, false).complete()) {
+        return "";
       }
     }
-    int resumed = all.size() - pending.size();
-    if (resumed > 0) {
-      options.log().printf(Locale.ROOT, "%s: resuming: %d of %d runs already complete%n", experiment.name(), resumed,
-          all.size());
+    return summarize(all).shortTable(5);
+  }
+
+  /**
+   * The quick checks of the output folder, before a benchmark is loaded: not a folder of other files, not in use by
+   * another run. {@link #run} checks again, holding the folder.
+   */
+  public static void precheck(Experiment experiment) throws IOException {
+    refuseForeignFolder(experiment.output());
+    if (Files.isDirectory(experiment.output())) {
+      OutputLock.probe(experiment.output());
     }
-    if (!pending.isEmpty()) {
-      try (Progress progress = Progress.create(options.progress(), options.log(), experiment.name(), pending.size())) {
-        new RunExecutor(experiment, benchmark, store).execute(pending, progress);
+  }
+
+  /** A folder without run.json must be empty (but for a stale lock file): never overwrite a user's files. */
+  private static void refuseForeignFolder(Path out) throws IOException {
+    if (!Files.isDirectory(out) || Files.exists(out.resolve("run.json"))) {
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        throw new IllegalArgumentException(out + " is a file, not a folder; choose another --out");
       }
+      return;
     }
-    store.assembleRuns(all);
-    boolean traceWritten = store.assembleTrace(all, experiment.trace(), previousComplete);
-    SummaryTable summary = summarize(all);
-    AtomicFiles.write(out.resolve("summary.csv"), summary.toCsv());
-    if (traceWritten) {
-      store.deleteFull(all);
+    List<String> names;
+    try (var s = Files.list(out)) {
+      names = s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(OutputLock.FILE)).sorted().toList();
     }
-    Batch batch = new Batch(experiment, benchmark, out, all, store, summary);
-    for (EndHook h : options.hooks()) {
-      h.finished(batch);
+    if (names.contains(".parts") && !new PartStore(out).isEmpty()) {
+      throw new IllegalArgumentException(out + " holds partial results (.parts/) but no run.json; delete the"
+          + " folder or choose another --out");
     }
-    metadata.write(out, hash, started, Instant.now(), "complete", all.size(), pending.size(), resumed);
-    return new Report(out, all.size(), pending.size(), resumed, (System.nanoTime() - t0) / 1e9,
-        summary.shortTable(5), hash);
+    names = names.stream().filter(n -> !n.equals(".parts")).toList();
+    if (!names.isEmpty()) {
+      throw new IllegalArgumentException(out + " is not empty and is not a nas4j result folder (no run.json; it"
+          + " holds " + String.join(", ", names.subList(0, Math.min(3, names.size())))
+          + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "") + "); nas4j does not write into"
+          + " folders with other files: choose an empty or new --out");
+    }
   }
 
   private JsonNode checkFolder(String hash) throws IOException {
     JsonNode prev = RunMetadata.read(out);
     if (prev == null) {
-      if (!store.isEmpty()) {
-        throw new IllegalArgumentException(out + " holds partial results (.parts/) but no run.json; delete the"
-            + " folder or choose another --out");
-      }
       return null;
     }
     String old = prev.path("config_hash").asText("");
@@ -221,9 +374,11 @@ public final class ExperimentRunner {
           + abbrev(old) + ", this config " + abbrev(hash) + "; see the 'config' in its run.json); refusing to mix"
           + " them: choose another --out or delete the folder");
     }
-    if (!options.resume()) {
-      throw new IllegalArgumentException(out + " already holds results of this experiment (status "
-          + prev.path("status").asText("?") + "); use --resume to complete or reuse them, or choose another --out");
+    if (!options.resume() && !upToDate(prev)) {
+      String status = prev.path("status").asText("?");
+      throw new IllegalArgumentException(out + " already holds " + ("complete".equals(status)
+          ? "the results of this experiment in another trace mode" : "unfinished results of this experiment (status "
+          + status + ")") + "; use --resume to complete or reuse them, or choose another --out");
     }
     return prev;
   }

@@ -6,15 +6,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import nas4j.util.AtomicFiles;
+import nas4j.util.Sha256;
 
 /**
  * The per-run part files under {@code <out>/.parts/<label>/}: {@code seed-N.steps.csv} (thinned trace rows),
- * {@code seed-N.full.csv} (full trace rows, trace: full only, deleted once assembled) and {@code seed-N.run.csv}
- * (the runs.csv row, written last: the run's completion marker). Every file is written atomically, so a killed batch
- * leaves each run either complete or absent. Assembles runs.csv and trace.csv in the given run order. Thread-safe
+ * {@code seed-N.full.csv} (full trace rows, trace: full only, deleted once assembled), {@code seed-N.run.csv}
+ * (the runs.csv row) and {@code seed-N.done} (the manifest: each file's row count and SHA-256, written last: the
+ * run's completion marker). Every file is written atomically, so a killed batch leaves each run either complete or
+ * without manifest; a file changed afterwards no longer matches its manifest and the run is redone. Assembles runs.csv and trace.csv in the given run order. Thread-safe
  * (each run writes its own files).
  */
 public final class PartStore {
@@ -49,9 +54,59 @@ public final class PartStore {
     Files.createDirectories(parts);
   }
 
-  /** True if the run finished: its runs row is present (and, if {@code needFull}, its full trace chunk). */
-  public boolean isComplete(RunKey k, boolean needFull) throws IOException {
-    return Files.isRegularFile(runFile(k)) && Files.size(runFile(k)) > 0 && (!needFull || hasFull(k));
+  /** A part file that is not what its manifest says. */
+  public record Damage(Path file, String problem) {}
+
+  /** Whether a run's part files are all present and intact; {@code damaged} names the first bad one (or null). */
+  public record Check(boolean complete, Damage damaged) {}
+
+  /**
+   * Checks a run against its manifest ({@code seed-N.done}: each part file's row count and SHA-256, written after
+   * them): complete if the manifest is there and every file matches it (the full trace chunk only if
+   * {@code needFull}). A run without manifest was stopped before its end; one whose files do not match is damaged.
+   */
+  public Check check(RunKey k, boolean needFull) throws IOException {
+    Path manifest = doneFile(k);
+    if (!Files.isRegularFile(manifest)) {
+      return new Check(false, null);
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(manifest, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      return new Check(false, new Damage(manifest, "unreadable (" + e.getMessage() + ")"));
+    }
+    Map<String, String[]> entries = new HashMap<>();
+    for (String l : lines) {
+      String[] f = l.split(" ");
+      if (f.length != 3 || !f[1].matches("[0-9]{1,18}") || !f[2].matches("[0-9a-f]{64}")) {
+        return new Check(false, new Damage(manifest, "not a part manifest (line '" + l + "')"));
+      }
+      entries.put(f[0], f);
+    }
+    List<Path> files = new ArrayList<>(List.of(stepsFile(k), runFile(k)));
+    if (needFull) {
+      if (!entries.containsKey(fullFile(k).getFileName().toString()) || !hasFull(k)) {
+        return new Check(false, null); // made without the full trace, or its chunk was assembled and deleted
+      }
+      files.add(fullFile(k));
+    }
+    for (Path f : files) {
+      String[] e = entries.get(f.getFileName().toString());
+      if (e == null) {
+        return new Check(false, new Damage(manifest, "does not list " + f.getFileName()));
+      }
+      if (!Files.isRegularFile(f)) {
+        return new Check(false, new Damage(f, "missing (listed in " + manifest.getFileName() + ")"));
+      }
+      byte[] bytes = Files.readAllBytes(f);
+      long rows = rows(bytes);
+      if (rows != Long.parseLong(e[1]) || !Sha256.hex(bytes).equals(e[2])) {
+        return new Check(false, new Damage(f, "damaged (" + rows + " rows, " + bytes.length + " bytes; its manifest "
+            + manifest.getFileName() + " says " + e[1] + " rows and another SHA-256)"));
+      }
+    }
+    return new Check(true, null);
   }
 
   /** True if the run's full trace chunk is present. */
@@ -59,29 +114,49 @@ public final class PartStore {
     return Files.isRegularFile(fullFile(k));
   }
 
-  /** Writes one run's part files (trace chunk(s) first, then the run row as completion marker). */
+  /**
+   * Writes one run's part files: its manifest is removed first and written last (with each file's row count and
+   * SHA-256), so a run counts as complete only once all its files are.
+   */
   public void write(RunExecutor.RunOutput o) throws IOException {
     RunKey k = o.key();
     Files.createDirectories(runDir(k));
-    AtomicFiles.write(stepsFile(k), o.steps());
+    Files.deleteIfExists(doneFile(k));
+    StringBuilder manifest = new StringBuilder();
+    byte[] steps = o.steps().getBytes(StandardCharsets.US_ASCII);
+    AtomicFiles.write(stepsFile(k), steps);
+    manifest.append(entry(stepsFile(k), steps));
     if (o.full() != null) {
-      AtomicFiles.write(fullFile(k), ascii(o.full()));
+      byte[] full = ascii(o.full());
+      AtomicFiles.write(fullFile(k), full);
+      manifest.append(entry(fullFile(k), full));
     }
-    AtomicFiles.write(runFile(k), o.row());
+    byte[] row = o.row().getBytes(StandardCharsets.US_ASCII);
+    AtomicFiles.write(runFile(k), row);
+    manifest.append(entry(runFile(k), row));
+    AtomicFiles.write(doneFile(k), manifest.toString());
   }
 
-  private static AtomicFiles.Content ascii(CharSequence sb) {
-    return o -> {
-      byte[] buf = new byte[1 << 16];
-      int n = sb.length();
-      for (int i = 0; i < n; i += buf.length) {
-        int m = Math.min(buf.length, n - i);
-        for (int j = 0; j < m; j++) {
-          buf[j] = (byte) sb.charAt(i + j);
-        }
-        o.write(buf, 0, m);
+  private static String entry(Path f, byte[] content) {
+    return f.getFileName() + " " + rows(content) + " " + Sha256.hex(content) + "\n";
+  }
+
+  private static long rows(byte[] b) {
+    long n = 0;
+    for (byte x : b) {
+      if (x == '\n') {
+        n++;
       }
-    };
+    }
+    return n;
+  }
+
+  private static byte[] ascii(CharSequence sb) {
+    byte[] b = new byte[sb.length()];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) sb.charAt(i);
+    }
+    return b;
   }
 
   private Path runDir(RunKey k) {
@@ -98,6 +173,10 @@ public final class PartStore {
 
   Path fullFile(RunKey k) {
     return runDir(k).resolve("seed-" + k.seed() + ".full.csv");
+  }
+
+  Path doneFile(RunKey k) {
+    return runDir(k).resolve("seed-" + k.seed() + ".done");
   }
 
   /** The thinned trace of one finished run. */

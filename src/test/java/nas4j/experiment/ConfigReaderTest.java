@@ -134,7 +134,7 @@ class ConfigReaderTest {
   void badStrategyParameters() {
     ConfigException unknown = error(GOOD.replace("{sampler: uniform}", "{sampler: uniform, populaton: 3}"));
     assertThat(unknown.getMessage()).startsWith("exp.yaml:9:43: strategy 'test-random' (label RS) has no parameter"
-        + " 'populaton'; known parameters: sampler, resample");
+        + " 'populaton'; known parameters: sampler, resample, pause_ms");
     ConfigException type = error(GOOD.replace("{sampler: uniform}", "{resample: maybe}"));
     assertThat(type.getMessage()).startsWith("exp.yaml:9:24:").contains("parameter 'resample'")
         .contains("true or false");

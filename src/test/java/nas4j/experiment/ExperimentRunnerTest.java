@@ -125,7 +125,9 @@ class ExperimentRunnerTest {
     String runs = read(out.resolve("runs.csv"));
     String summary = read(out.resolve("summary.csv"));
     Files.delete(out.resolve(".parts/B/seed-3.run.csv"));
-    assertThatThrownBy(() -> run(yaml, out, 2, false)).hasMessageContaining("--resume");
+    Files.writeString(out.resolve("run.json"), read(out.resolve("run.json")).replace("\"complete\"", "\"running\""));
+    assertThatThrownBy(() -> run(yaml, out, 2, false)).hasMessageContaining("--resume")
+        .hasMessageContaining("status running");
     ExperimentRunner.Report r = run(yaml, out, 2, true);
     assertThat(r.executed()).isEqualTo(1);
     assertThat(r.resumed()).isEqualTo(9);
@@ -133,6 +135,74 @@ class ExperimentRunnerTest {
     assertThat(read(out.resolve("runs.csv"))).isEqualTo(runs);
     assertThat(read(out.resolve("summary.csv"))).isEqualTo(summary);
     assertThat(read(out.resolve("run.json"))).contains("\"status\" : \"complete\"").contains("\"runs_resumed\" : 9");
+  }
+
+  @Test
+  void aDamagedPartFileIsRedoneWithAWarningNamingIt() throws IOException {
+    String yaml = BASE.replace("MEASURE", "false").replace("trace: full", "trace: thinned");
+    Path out = tmp.resolve("d");
+    run(yaml, out, 2, false);
+    String trace = read(out.resolve("trace.csv"));
+    String runs = read(out.resolve("runs.csv"));
+    String summary = read(out.resolve("summary.csv"));
+    Path steps = out.resolve(".parts/A/seed-2.steps.csv");
+    byte[] b = Files.readAllBytes(steps);
+    Files.write(steps, Arrays.copyOf(b, b.length / 2)); // truncated, as a full disk or a careless edit leaves it
+    Path row = out.resolve(".parts/B/seed-4.run.csv");
+    Files.writeString(row, read(row).replace(",budget,", ",budgeX,")); // same length and rows, other bytes
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    Experiment e = experiment(yaml, out, 2);
+    ExperimentRunner.Report r = new ExperimentRunner(e, BenchmarkSource.of(bench, null, null, true),
+        new ExperimentRunner.Options(true, false, Progress.Mode.NONE, new java.io.PrintStream(log, true))).run();
+    assertThat(r.executed()).isEqualTo(2);
+    assertThat(log.toString()).contains("warning: " + steps + ": damaged").contains("run A seed 2 is redone")
+        .contains("warning: " + row + ": damaged").contains("run B seed 4 is redone");
+    assertThat(read(out.resolve("trace.csv"))).isEqualTo(trace);
+    assertThat(read(out.resolve("runs.csv"))).isEqualTo(runs);
+    assertThat(read(out.resolve("summary.csv"))).isEqualTo(summary);
+  }
+
+  @Test
+  void aCompleteFolderRunAgainIsLeftAsItIs() throws IOException {
+    String yaml = BASE.replace("MEASURE", "false");
+    Path out = tmp.resolve("c");
+    ExperimentRunner.Report first = run(yaml, out, 2, false);
+    byte[] runJson = Files.readAllBytes(out.resolve("run.json"));
+    ExperimentRunner.Report again = run(yaml, out, 2, false);
+    assertThat(again.upToDate()).isTrue();
+    assertThat(again.executed()).isZero();
+    assertThat(again.runs()).isEqualTo(10);
+    assertThat(again.shortTable()).isEqualTo(first.shortTable());
+    assertThat(Files.readAllBytes(out.resolve("run.json"))).isEqualTo(runJson);
+    // another trace mode is not the same result: that needs --resume
+    assertThatThrownBy(() -> run(yaml.replace("trace: full", "trace: none"), out, 2, false))
+        .hasMessageContaining("another trace mode").hasMessageContaining("--resume");
+  }
+
+  @Test
+  void refusesAFolderWithOtherFilesAndLeavesThemAlone() throws IOException {
+    Path out = tmp.resolve("mine");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("trace.csv"), "my own data\n");
+    assertThatThrownBy(() -> run(BASE.replace("MEASURE", "false"), out, 2, false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(out.toString())
+        .hasMessageContaining("not a nas4j result folder").hasMessageContaining("trace.csv");
+    assertThat(read(out.resolve("trace.csv"))).isEqualTo("my own data\n");
+    try (var s = Files.list(out)) {
+      assertThat(s.toList()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aFolderHeldByAnotherBatchIsRefused() throws IOException {
+    Path out = tmp.resolve("held");
+    try (OutputLock held = OutputLock.acquire(out)) {
+      assertThat(read(out.resolve(OutputLock.FILE))).startsWith("pid " + ProcessHandle.current().pid() + " on ");
+      assertThatThrownBy(() -> run(BASE.replace("MEASURE", "false"), out, 2, false))
+          .isInstanceOf(OutputLock.FolderInUseException.class).hasMessageContaining(out.toString())
+          .hasMessageContaining("in use by another nas4j run (pid " + ProcessHandle.current().pid());
+    }
+    assertThat(run(BASE.replace("MEASURE", "false"), out, 2, false).executed()).isEqualTo(10); // released
   }
 
   @Test
