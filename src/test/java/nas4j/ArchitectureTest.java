@@ -42,9 +42,9 @@ class ArchitectureTest {
   // ---------------------------------------------------------------- layering
 
   @ArchTest
-  static final ArchRule utilDependsOnTheJdkOnly = noClasses().that().resideInAPackage(UTIL)
-      .should().dependOnClassesThat().resideOutsideOfPackages(UTIL, "java..")
-      .as("nas4j.util depends on the JDK only").allowEmptyShould(true);
+  static final ArchRule utilDependsOnTheJdkAndCommonsMathOnly = noClasses().that().resideInAPackage(UTIL)
+      .should().dependOnClassesThat().resideOutsideOfPackages(UTIL, "java..", "org.apache.commons.math3..")
+      .as("nas4j.util depends on the JDK and commons-math3 only").allowEmptyShould(true);
 
   @ArchTest
   static final ArchRule spaceDependsOnTheJdkOnly = noClasses().that().resideInAPackage(SPACE)

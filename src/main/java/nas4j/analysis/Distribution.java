@@ -3,6 +3,7 @@ package nas4j.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import nas4j.util.Statistics;
 
 /**
  * Distribution summary over the cells with values: quantiles of validation accuracy, test accuracy (if known),
@@ -71,22 +72,15 @@ public record Distribution(int cells, List<Quantiles> quantiles, List<NearBest> 
   }
 
   private static double[] sortedFinite(double[] v) {
-    double[] s = Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
+    double[] s = Statistics.present(v);
     Arrays.sort(s);
     return s;
   }
 
   private static Quantiles quantiles(String metric, double[] v) {
-    double[] s = sortedFinite(v);
-    List<Double> out = new ArrayList<>();
-    for (double p : LEVELS) {
-      out.add(Stats.quantile(s, p));
-    }
-    double sum = 0;
-    for (double x : s) {
-      sum += x;
-    }
-    return new Quantiles(metric, s.length, s.length == 0 ? Double.NaN : sum / s.length, out);
+    double[] s = Statistics.present(v);
+    List<Double> out = Arrays.stream(Statistics.quantiles(s, LEVELS)).boxed().toList();
+    return new Quantiles(metric, s.length, Statistics.mean(s), out);
   }
 
   private static List<NearBest> nearBest(String metric, double[] v) {

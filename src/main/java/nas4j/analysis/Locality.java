@@ -53,9 +53,9 @@ public record Locality(int starts, int maxSteps, List<Row> rows, Row random, dou
       }
       return d;
     }).toArray(int[][]::new);
-    Stats.Pearson[] bins = new Stats.Pearson[maxDistance + 1];
+    Pearson[] bins = new Pearson[maxDistance + 1];
     for (int d = 1; d <= maxDistance; d++) {
-      bins[d] = new Stats.Pearson();
+      bins[d] = new Pearson();
     }
     for (int i = 0; i < starts.size(); i++) {
       int[] ids = walks.ids().get(starts.get(i)[0]);
@@ -79,7 +79,7 @@ public record Locality(int starts, int maxSteps, List<Row> rows, Row random, dou
     }
     int[] rd = IntStream.range(0, randomPairs).parallel()
         .map(i -> EditDistance.between(space.cell(pairs[i][0]), space.cell(pairs[i][1]))).toArray();
-    Stats.Pearson rp = new Stats.Pearson();
+    Pearson rp = new Pearson();
     long sumD = 0;
     for (int i = 0; i < randomPairs; i++) {
       rp.add(values.validation(pairs[i][0]), values.validation(pairs[i][1]));
@@ -88,7 +88,7 @@ public record Locality(int starts, int maxSteps, List<Row> rows, Row random, dou
     return new Locality(starts.size(), maxSteps, rows, row(-1, rp), (double) sumD / randomPairs);
   }
 
-  private static Row row(int d, Stats.Pearson p) {
+  private static Row row(int d, Pearson p) {
     return new Row(d, p.count(), 100 * p.meanAbsDifference(), p.correlation());
   }
 }

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import nas4j.space.CellSpec;
 import nas4j.space.Op;
 import nas4j.space.SpaceIndex;
+import nas4j.util.Statistics;
 
 /**
  * The effect of replacing one operation by another: for every cell with values and every interior vertex of
@@ -66,8 +67,10 @@ public record OperationEffects(List<Transition> transitions) {
             k++;
           }
         }
-        out.add(new Transition(OPS[f], OPS[t], total, Stats.mean(acc, total), Stats.median(acc, total),
-            Stats.std(acc, total), Stats.mean(time, total), Stats.median(time, total), Stats.std(time, total)));
+        double[] a = Statistics.present(acc, total);
+        double[] s = Statistics.present(time, total);
+        out.add(new Transition(OPS[f], OPS[t], total, Statistics.mean(a), Statistics.median(a),
+            Statistics.standardDeviation(a), Statistics.mean(s), Statistics.median(s), Statistics.standardDeviation(s)));
       }
     }
     return new OperationEffects(out);

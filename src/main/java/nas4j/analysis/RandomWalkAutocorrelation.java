@@ -50,8 +50,8 @@ public record RandomWalkAutocorrelation(int walks, int walkLength, int burnIn, i
     List<Lag> lags = new ArrayList<>();
     int falls = -1;
     for (int k = 1; k <= maxLag; k++) {
-      Stats.Pearson p = autocorrelation(series, k);
-      Stats.Pearson q = autocorrelation(shuffled, k);
+      Pearson p = autocorrelation(series, k);
+      Pearson q = autocorrelation(shuffled, k);
       double r = p.correlation();
       double band = p.count() == 0 ? Double.NaN : 2 / Math.sqrt(p.count());
       lags.add(new Lag(k, p.count(), r, band, q.correlation()));
@@ -63,8 +63,8 @@ public record RandomWalkAutocorrelation(int walks, int walkLength, int burnIn, i
         walks.visits(), lags, falls);
   }
 
-  private static Stats.Pearson autocorrelation(double[][] series, int lag) {
-    Stats.Pearson p = new Stats.Pearson();
+  private static Pearson autocorrelation(double[][] series, int lag) {
+    Pearson p = new Pearson();
     for (double[] s : series) {
       for (int t = 0; t + lag < s.length; t++) {
         p.add(s[t], s[t + lag]);

@@ -1,9 +1,9 @@
 package nas4j.experiment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import nas4j.util.Statistics;
 import tech.tablesaw.aggregate.NumericAggregateFunction;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -218,7 +218,7 @@ public final class SummaryTable {
       if (kind == FIRST) {
         return all.length == 0 ? Double.NaN : all[0];
       }
-      double[] v = Arrays.stream(all).filter(d -> !Double.isNaN(d)).toArray();
+      double[] v = Statistics.present(all);
       int n = v.length;
       if (kind == N) {
         return (double) n;
@@ -228,43 +228,16 @@ public final class SummaryTable {
       }
       switch (kind) {
         case MEAN:
-          return mean(v);
+          return Statistics.mean(v);
         case MEDIAN:
-          return quantile(v, 0.5);
+          return Statistics.median(v);
         case Q25:
-          return quantile(v, 0.25);
+          return Statistics.quantile(v, 0.25);
         case Q75:
-          return quantile(v, 0.75);
-        default: {
-          if (n < 2) {
-            return Double.NaN;
-          }
-          double m = mean(v);
-          double ss = 0;
-          for (double d : v) {
-            ss += (d - m) * (d - m);
-          }
-          return Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
-        }
+          return Statistics.quantile(v, 0.75);
+        default:
+          return Statistics.standardError(v);
       }
-    }
-
-    static double mean(double[] v) {
-      double s = 0;
-      for (double d : v) {
-        s += d;
-      }
-      return s / v.length;
-    }
-
-    /** Linear interpolation between order statistics (R type 7, numpy's and pandas' default). */
-    static double quantile(double[] values, double p) {
-      double[] v = values.clone();
-      Arrays.sort(v);
-      double h = (v.length - 1) * p;
-      int lo = (int) Math.floor(h);
-      int hi = Math.min(lo + 1, v.length - 1);
-      return v[lo] + (h - lo) * (v[hi] - v[lo]);
     }
   }
 }

@@ -11,6 +11,7 @@ import nas4j.bench.Oracle;
 import nas4j.bench.OracleConfig;
 import nas4j.bench.OracleListener;
 import nas4j.bench.QueryRecord;
+import nas4j.util.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -90,22 +91,16 @@ class StrategyComparisonTest {
   }
 
   static double mean(double[] x) {
-    double s = 0;
-    for (double v : x) {
-      s += v;
-    }
-    return s / x.length;
+    return Statistics.mean(x);
   }
 
   /** Standard error of the mean of the paired differences a − b. */
   static double pairedStandardError(double[] a, double[] b) {
-    double m = mean(a) - mean(b);
-    double ss = 0;
+    double[] d = new double[a.length];
     for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i] - m;
-      ss += d * d;
+      d[i] = a[i] - b[i];
     }
-    return Math.sqrt(ss / (a.length - 1) / a.length);
+    return Statistics.standardError(d);
   }
 
   static double[] randomSearch;

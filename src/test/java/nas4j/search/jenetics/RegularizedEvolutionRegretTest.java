@@ -11,6 +11,7 @@ import nas4j.bench.OracleListener;
 import nas4j.bench.QueryRecord;
 import nas4j.search.SearchStrategy;
 import nas4j.space.MatrixSampler;
+import nas4j.util.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,11 +78,7 @@ class RegularizedEvolutionRegretTest {
   }
 
   static double mean(double[] x) {
-    double s = 0;
-    for (double v : x) {
-      s += v;
-    }
-    return s / x.length;
+    return Statistics.mean(x);
   }
 
   /** Asserts a lower mean regret, and that the paired difference is at least 3 standard errors. */
@@ -91,11 +88,7 @@ class RegularizedEvolutionRegretTest {
       d[i] = worse[i] - better[i];
     }
     double m = mean(d);
-    double v = 0;
-    for (double x : d) {
-      v += (x - m) * (x - m);
-    }
-    double se = Math.sqrt(v / (SEEDS - 1) / SEEDS);
+    double se = Statistics.standardError(d);
     assertThat(mean(better)).isLessThan(mean(worse));
     assertThat(m).as("paired mean regret difference %s, standard error %s", m, se).isGreaterThan(3 * se);
   }
