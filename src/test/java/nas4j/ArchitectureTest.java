@@ -116,4 +116,15 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule picocliOnlyInCli = onlyIn("picocli", "picocli..", CLI);
+
+  @ArchTest
+  static final ArchRule commonsStatisticsOnlyInStats = onlyIn("Commons Statistics", "org.apache.commons.statistics..",
+      "nas4j.experiment.stats..");
+
+  @ArchTest
+  static final ArchRule statsIsPureStatistics = noClasses().that().resideInAPackage("nas4j.experiment.stats..")
+      .should().dependOnClassesThat().resideOutsideOfPackages("nas4j.experiment.stats..", "java..",
+          "org.apache.commons.statistics..")
+      .as("nas4j.experiment.stats depends on the JDK and Commons Statistics only").allowEmptyShould(true);
+
 }

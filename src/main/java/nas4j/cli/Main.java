@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       SpaceCommand.class,
       SurrogateCommand.class,
       RunCommand.class,
+      CompareCommand.class,
+      ReportCommand.class,
       ValidateCommand.class,
       AnalyzeCommand.class,
       QueryCommand.class,

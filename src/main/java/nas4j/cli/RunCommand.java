@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nas4j.experiment.BenchmarkSource;
 import nas4j.experiment.Experiment;
+import nas4j.experiment.ExperimentResults;
 import nas4j.experiment.ExperimentRunner;
+import nas4j.experiment.HtmlReport;
 import nas4j.experiment.Progress;
 import nas4j.experiment.TraceMode;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code nas4j run FILE.yaml}: runs an experiment (flags override the file). */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs an experiment file: every strategy × seed, in parallel; writes trace.csv, runs.csv,"
-        + " summary.csv and run.json into the output folder.")
+        + " summary.csv, comparison.csv, friedman.csv, run.json and report.html into the output folder.")
 final class RunCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -54,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
+  @Option(names = "--no-report", description = "Do not write report.html at the end (nas4j report DIR writes it later).")
+  boolean noReport;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter outw = spec.commandLine().getOut();
@@ -75,8 +80,13 @@ final class RunCommand implements Callable<Integer> {
     }
     err.printf(Locale.ROOT, "y*: best mean validation %s, best mean test %s (%s)%n",
         src.benchmark().optimum().bestValidation(), src.benchmark().optimum().bestTest(), src.optimumCheck());
-    ExperimentRunner.Report r = new ExperimentRunner(e, src,
-        new ExperimentRunner.Options(resume, allowMismatch, pm, err)).run();
+    ExperimentRunner.Options options = new ExperimentRunner.Options(resume, allowMismatch, pm, err);
+    Path[] written = new Path[1];
+    if (!noReport) {
+      options = options.withHook(batch -> written[0] = HtmlReport.write(ExperimentResults.of(batch)));
+    }
+    ExperimentRunner.Report r = new ExperimentRunner(e, src, options).run();
+    Path report = written[0];
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("output", r.output().toString());
@@ -87,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
       m.put("wall_seconds", r.wallSeconds());
       m.put("config_hash", r.configHash());
       m.put("surrogate", src.benchmark().isSurrogate());
+      m.put("report", report == null ? null : report.toString());
       outw.println(JsonOut.write(m));
     } else {
       outw.print(r.shortTable());
@@ -95,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
       } else {
         outw.printf(Locale.ROOT, "%d runs (%d executed, %d resumed) in %.1f s; results in %s%n", r.runs(),
             r.executed(), r.resumed(), r.wallSeconds(), r.output());
+      }
+      if (report != null) {
+        outw.println("report: " + report + " (statistics: comparison.csv, friedman.csv)");
       }
       if (src.benchmark().isSurrogate()) {
         outw.println("(surrogate benchmark: not NAS-Bench-101 measurements)");

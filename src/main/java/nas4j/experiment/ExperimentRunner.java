@@ -235,8 +235,12 @@ public final class ExperimentRunner {
         }
         store.assembleRuns(all);
         boolean traceWritten = store.assembleTrace(all, experiment.trace(), previousComplete);
-        SummaryTable summary = summarize(all);
+        List<RunSteps> steps = steps(all);
+        List<String> labels = experiment.strategies().stream().map(BoundStrategy::label).toList();
+        SummaryTable summary = SummaryTable.of(labels, steps);
         AtomicFiles.write(out.resolve("summary.csv"), summary.toCsv());
+        Comparison.of(experiment.name(), labels, experiment.seeds(), steps,
+            experiment.budget().kind() == nas4j.bench.Budget.Kind.QUERIES ? "queries" : "time").writeFiles(out);
         if (traceWritten) {
           store.deleteFull(all);
         }
@@ -387,12 +391,16 @@ public final class ExperimentRunner {
     return h.length() > 12 ? h.substring(0, 12) + "…" : h.isEmpty() ? "(none)" : h;
   }
 
-  private SummaryTable summarize(List<RunKey> all) {
+  private List<RunSteps> steps(List<RunKey> all) {
     List<RunSteps> steps = new ArrayList<>(all.size());
     for (RunKey k : all) {
       steps.add(store.steps(k));
     }
-    List<String> labels = experiment.strategies().stream().map(BoundStrategy::label).toList();
-    return SummaryTable.of(labels, steps);
+    return steps;
   }
+
+  private SummaryTable summarize(List<RunKey> all) {
+    return SummaryTable.of(experiment.strategies().stream().map(BoundStrategy::label).toList(), steps(all));
+  }
+
 }

@@ -35,39 +35,8 @@ public final class SummaryTable {
 
   /** Builds the summary of all runs (in any order; the result is sorted by strategy order, axis, x). */
   static SummaryTable of(List<String> labels, List<RunSteps> runs) {
-    double tmin = Double.POSITIVE_INFINITY;
-    double tmax = 0;
-    long qmax = 0;
-    for (RunSteps r : runs) {
-      double f = r.firstIncumbentTime();
-      if (!Double.isNaN(f) && f > 0) {
-        tmin = Math.min(tmin, f);
-      }
-      if (r.size() > 0) {
-        tmax = Math.max(tmax, r.time()[r.size() - 1]);
-        qmax = Math.max(qmax, r.charged()[r.size() - 1]);
-      }
-    }
-    double[] timeGrid = new double[0];
-    if (tmin <= tmax && tmax > 0) {
-      int k0 = 10 * (int) Math.floor(Math.log10(tmin));
-      int k1 = (int) Math.ceil(10 * Math.log10(tmax) - 1e-9);
-      timeGrid = new double[Math.max(0, k1 - k0 + 1)];
-      for (int k = k0; k <= k1; k++) {
-        timeGrid[k - k0] = Math.pow(10, k / 10.0);
-      }
-    }
-    List<Long> qg = new ArrayList<>();
-    if (qmax > 0) {
-      int k1 = (int) Math.ceil(10 * Math.log10(qmax) - 1e-9);
-      for (int k = 0; k <= k1; k++) {
-        long q = Math.round(Math.pow(10, k / 10.0));
-        if (qg.isEmpty() || qg.get(qg.size() - 1) != q) {
-          qg.add(q);
-        }
-      }
-    }
-    double[] queryGrid = qg.stream().mapToDouble(Long::doubleValue).toArray();
+    double[] timeGrid = timeGrid(runs);
+    double[] queryGrid = queryGrid(runs);
 
     IntColumn order = IntColumn.create("order");
     IntColumn axis = IntColumn.create("axis");
@@ -96,6 +65,74 @@ public final class SummaryTable {
         .by("order", "axis", "gi");
     s = s.sortOn("order", "axis", "gi");
     return new SummaryTable(labels, s);
+  }
+
+  /** The time grid: 10^(k/10) s from the decade below the earliest first incumbent to the latest end. */
+  static double[] timeGrid(List<RunSteps> runs) {
+    double tmin = Double.POSITIVE_INFINITY;
+    double tmax = 0;
+    for (RunSteps r : runs) {
+      double f = r.firstIncumbentTime();
+      if (!Double.isNaN(f) && f > 0) {
+        tmin = Math.min(tmin, f);
+      }
+      if (r.size() > 0) {
+        tmax = Math.max(tmax, r.time()[r.size() - 1]);
+      }
+    }
+    double[] timeGrid = new double[0];
+    if (tmin <= tmax && tmax > 0) {
+      int k0 = 10 * (int) Math.floor(Math.log10(tmin));
+      int k1 = (int) Math.ceil(10 * Math.log10(tmax) - 1e-9);
+      timeGrid = new double[Math.max(0, k1 - k0 + 1)];
+      for (int k = k0; k <= k1; k++) {
+        timeGrid[k - k0] = Math.pow(10, k / 10.0);
+      }
+    }
+    return timeGrid;
+  }
+
+  /** The query grid: round(10^(k/10)) charged queries, distinct, from 1 to the largest count. */
+  static double[] queryGrid(List<RunSteps> runs) {
+    long qmax = 0;
+    for (RunSteps r : runs) {
+      if (r.size() > 0) {
+        qmax = Math.max(qmax, r.charged()[r.size() - 1]);
+      }
+    }
+    List<Long> qg = new ArrayList<>();
+    if (qmax > 0) {
+      int k1 = (int) Math.ceil(10 * Math.log10(qmax) - 1e-9);
+      for (int k = 0; k <= k1; k++) {
+        long q = Math.round(Math.pow(10, k / 10.0));
+        if (qg.isEmpty() || qg.get(qg.size() - 1) != q) {
+          qg.add(q);
+        }
+      }
+    }
+    return qg.stream().mapToDouble(Long::doubleValue).toArray();
+  }
+
+  /** Test regret of a run at grid point x of an axis (0 = time, 1 = queries); NaN without an incumbent yet. */
+  static double testRegretAt(RunSteps r, int axis, double x) {
+    int i = axis == 0 ? r.lastAtTime(x) : r.lastAtQueries((long) x);
+    return i < 0 ? Double.NaN : r.testRegret()[i];
+  }
+
+  /**
+   * The test-regret curve of strategy {@code order} on an axis (0 = time, 1 = queries): rows of
+   * {x, runs, median, q25, q75} at the grid points where every run has an incumbent (as the plot script draws).
+   */
+  List<double[]> testCurve(int order, int axis) {
+    List<double[]> out = new ArrayList<>();
+    for (int r = 0; r < table.rowCount(); r++) {
+      if ((int) d("order", r) == order && (int) d("axis", r) == axis && d("n [test]", r) > 0
+          && d("n [test]", r) == d("n_all [test]", r)) {
+        out.add(new double[] {d("first [x]", r), d("n [test]", r), d("median [test]", r), d("q25 [test]", r),
+            d("q75 [test]", r)});
+      }
+    }
+    return out;
   }
 
   /** Number of summary rows. */

@@ -1,0 +1,304 @@
+package nas4j.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished experiment read back from its output folder: run.json (labels, seeds, budget, provenance) and each
+ * run's regret steps, from the part files under {@code .parts/} when they are all there, otherwise from
+ * trace.csv (thinned or full; a full trace is thinned while it is read). Bad or incomplete folders are
+ * {@link IllegalArgumentException}s naming the file and line. Immutable.
+ */
+public final class ExperimentResults {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final JsonNode runJson;
+  private final List<String> labels;
+  private final List<Long> seeds;
+  private final String budgetAxis;
+  private final List<RunSteps> runs;
+
+  private ExperimentResults(Path dir, JsonNode runJson, List<String> labels, List<Long> seeds, String budgetAxis,
+      List<RunSteps> runs) {
+    this.dir = dir;
+    this.runJson = runJson;
+    this.labels = labels;
+    this.seeds = seeds;
+    this.budgetAxis = budgetAxis;
+    this.runs = runs;
+  }
+
+  /** The folder. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The experiment's name (run.json). */
+  public String name() {
+    return runJson.path("name").asText(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString());
+  }
+
+  /** run.json as read. */
+  public JsonNode runJson() {
+    return runJson;
+  }
+
+  /** Strategy labels in configured order. */
+  public List<String> labels() {
+    return labels;
+  }
+
+  /** Seed values in configured order. */
+  public List<Long> seeds() {
+    return seeds;
+  }
+
+  /** The axis of the experiment's budget: {@code queries} for a query budget, otherwise {@code time}. */
+  public String budgetAxis() {
+    return budgetAxis;
+  }
+
+  List<RunSteps> runs() {
+    return runs;
+  }
+
+  /** The summary of the runs (the same as the folder's summary.csv). */
+  public SummaryTable summary() {
+    return SummaryTable.of(labels, runs);
+  }
+
+  /** The statistics of the runs (the same as the folder's comparison.csv and friedman.csv). */
+  public Comparison comparison() {
+    return Comparison.of(name(), labels, seeds, runs, budgetAxis);
+  }
+
+  /** Writes comparison.csv and friedman.csv into the folder (atomically) and returns the statistics. */
+  public Comparison writeStatistics() throws IOException {
+    Comparison c = comparison();
+    c.writeFiles(dir);
+    return c;
+  }
+
+  /**
+   * The results of a batch that has just finished, for an end-of-run hook: runs from the part files, provenance
+   * from run.json as it stands (before its status becomes "complete").
+   */
+  public static ExperimentResults of(ExperimentRunner.Batch batch) throws IOException {
+    Experiment e = batch.experiment();
+    List<RunSteps> runs = new ArrayList<>();
+    for (RunKey k : batch.runs()) {
+      runs.add(batch.parts().steps(k));
+    }
+    JsonNode m = JSON.readTree(batch.output().resolve("run.json").toFile());
+    return new ExperimentResults(batch.output(), m, e.strategies().stream().map(BoundStrategy::label).toList(),
+        List.copyOf(e.seeds()), e.budget().kind() == nas4j.bench.Budget.Kind.QUERIES ? "queries" : "time",
+        List.copyOf(runs));
+  }
+
+  /** Reads a finished experiment's folder. */
+  public static ExperimentResults load(Path dir) throws IOException {
+    Path meta = dir.resolve("run.json");
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + ": not a folder");
+    }
+    if (!Files.isRegularFile(meta)) {
+      throw new IllegalArgumentException(dir + ": not a nas4j experiment folder (no run.json)");
+    }
+    JsonNode m;
+    try {
+      m = JSON.readTree(meta.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(meta + ": not a nas4j run.json (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+    if (m == null || !ExperimentRunner.FORMAT.equals(m.path("format").asText())) {
+      throw new IllegalArgumentException(meta + ": not a nas4j run.json (format is not " + ExperimentRunner.FORMAT
+          + ")");
+    }
+    if (!"complete".equals(m.path("status").asText())) {
+      throw new IllegalArgumentException(meta + ": status '" + m.path("status").asText() + "': the experiment has not"
+          + " finished; complete it with nas4j run --resume");
+    }
+    JsonNode config = m.path("config");
+    List<String> labels = new ArrayList<>();
+    for (JsonNode s : config.path("strategies")) {
+      labels.add(s.path("label").asText());
+    }
+    List<Long> seeds = new ArrayList<>();
+    for (JsonNode s : config.path("seeds")) {
+      seeds.add(s.asLong());
+    }
+    if (labels.isEmpty() || seeds.isEmpty()) {
+      throw new IllegalArgumentException(meta + ": config.strategies and config.seeds must list the runs");
+    }
+    String axis = config.path("budget").has("queries") ? "queries" : "time";
+
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < labels.size(); i++) {
+      index.put(labels.get(i), i);
+    }
+    Map<RunKey, RunSteps> found = new LinkedHashMap<>();
+    Path parts = dir.resolve(".parts");
+    boolean allParts = true;
+    for (int i = 0; i < labels.size() && allParts; i++) {
+      for (long seed : seeds) {
+        if (!Files.isRegularFile(parts.resolve(labels.get(i)).resolve("seed-" + seed + ".steps.csv"))) {
+          allParts = false;
+          break;
+        }
+      }
+    }
+    if (allParts) {
+      for (int i = 0; i < labels.size(); i++) {
+        for (long seed : seeds) {
+          Path f = parts.resolve(labels.get(i)).resolve("seed-" + seed + ".steps.csv");
+          RunKey k = new RunKey(i, labels.get(i), seed);
+          found.put(k, readTrace(f, false, index, k).get(k));
+        }
+      }
+    } else {
+      Path trace = dir.resolve("trace.csv");
+      if (!Files.isRegularFile(trace)) {
+        throw new IllegalArgumentException(dir + ": neither .parts/ nor trace.csv hold the runs' regret steps"
+            + " (was it run with trace: none and .parts/ deleted?)");
+      }
+      found.putAll(readTrace(trace, true, index, null));
+    }
+    List<RunSteps> runs = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      for (long seed : seeds) {
+        RunSteps r = found.get(new RunKey(i, labels.get(i), seed));
+        if (r == null || r.size() == 0) {
+          throw new IllegalArgumentException(dir + ": no trace rows for run " + labels.get(i) + " seed " + seed);
+        }
+        runs.add(r);
+      }
+    }
+    return new ExperimentResults(dir, m, List.copyOf(labels), List.copyOf(seeds), axis, List.copyOf(runs));
+  }
+
+  /**
+   * Reads trace rows (a trace.csv with header, or a part file without), keeping the rows where either regret
+   * changes and each run's last row; {@code only} (if not null) is the run every row must belong to.
+   */
+  private static Map<RunKey, RunSteps> readTrace(Path file, boolean header, Map<String, Integer> index, RunKey only)
+      throws IOException {
+    Map<RunKey, Builder> builders = new LinkedHashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int no = 0;
+      if (header) {
+        line = in.readLine();
+        no++;
+        if (line == null || !line.startsWith("strategy,seed,query,charged,time,")) {
+          throw new IllegalArgumentException(file + ":1: not a nas4j trace (header must start with"
+              + " strategy,seed,query,charged,time)");
+        }
+      }
+      Builder current = null;
+      while ((line = in.readLine()) != null) {
+        no++;
+        if (line.isEmpty()) {
+          continue;
+        }
+        String[] f = line.split(",", -1);
+        if (f.length < 13) {
+          throw new IllegalArgumentException(file + ":" + no + ": expected at least 13 fields; got " + f.length);
+        }
+        RunKey k;
+        long charged;
+        double time;
+        double valid;
+        double test;
+        try {
+          Integer si = index.get(f[0]);
+          if (si == null) {
+            throw new IllegalArgumentException(file + ":" + no + ": strategy '" + f[0] + "' is not in run.json");
+          }
+          k = new RunKey(si, f[0], Long.parseLong(f[1]));
+          charged = Long.parseLong(f[3]);
+          time = Csv.parse(f[4]);
+          valid = Csv.parse(f[11]);
+          test = Csv.parse(f[12]);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(file + ":" + no + ": not a number (" + e.getMessage() + ")");
+        }
+        if (only != null && !only.equals(k)) {
+          throw new IllegalArgumentException(file + ":" + no + ": row of run " + k + " in the part file of " + only);
+        }
+        if (current == null || !current.key.equals(k)) {
+          if (current != null) {
+            current.finish();
+          }
+          current = builders.computeIfAbsent(k, Builder::new);
+        }
+        current.add(charged, time, valid, test);
+      }
+      if (current != null) {
+        current.finish();
+      }
+    }
+    Map<RunKey, RunSteps> out = new LinkedHashMap<>();
+    builders.forEach((k, b) -> out.put(k, b.build()));
+    return out;
+  }
+
+  /** Collects one run's rows, keeping changes of either regret and the last row. */
+  private static final class Builder {
+    final RunKey key;
+    final List<double[]> rows = new ArrayList<>();
+    double[] pending; // the latest row not kept (kept if it turns out to be the last)
+
+    Builder(RunKey key) {
+      this.key = key;
+    }
+
+    void add(long charged, double time, double valid, double test) {
+      double[] row = {charged, time, valid, test};
+      double[] last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+      if (last == null || !same(last[2], valid) || !same(last[3], test)) {
+        rows.add(row);
+        pending = null;
+      } else {
+        pending = row;
+      }
+    }
+
+    void finish() {
+      if (pending != null) {
+        rows.add(pending);
+        pending = null;
+      }
+    }
+
+    private static boolean same(double a, double b) {
+      return Double.compare(a, b) == 0;
+    }
+
+    RunSteps build() {
+      int n = rows.size();
+      long[] c = new long[n];
+      double[] t = new double[n];
+      double[] v = new double[n];
+      double[] te = new double[n];
+      for (int i = 0; i < n; i++) {
+        double[] r = rows.get(i);
+        c[i] = (long) r[0];
+        t[i] = r[1];
+        v[i] = r[2];
+        te[i] = r[3];
+      }
+      return new RunSteps(key, c, t, v, te);
+    }
+  }
+}
