@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,14 +198,21 @@ public final class ExperimentResults {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int no = 0;
+      // part files have no header: the current layout; trace.csv says where its columns are (older files too)
+      int[] col = {RunSteps.CHARGED, RunSteps.TIME, RunSteps.VALID_REGRET, RunSteps.TEST_REGRET};
       if (header) {
         line = in.readLine();
         no++;
-        if (line == null || !line.startsWith("strategy,seed,query,charged,time,")) {
-          throw new IllegalArgumentException(file + ":1: not a nas4j trace (header must start with"
-              + " strategy,seed,query,charged,time)");
+        String[] names = {"charged", "time", "valid_regret", "test_regret"};
+        for (int i = 0; i < names.length && line != null; i++) {
+          col[i] = RunSteps.column(line, names[i]);
+        }
+        if (line == null || !line.startsWith("strategy,seed,") || Arrays.stream(col).anyMatch(c -> c < 0)) {
+          throw new IllegalArgumentException(file + ":1: not a nas4j trace (the header needs strategy, seed,"
+              + " charged, time, valid_regret and test_regret)");
         }
       }
+      int width = Arrays.stream(col).max().getAsInt() + 1;
       Builder current = null;
       while ((line = in.readLine()) != null) {
         no++;
@@ -212,8 +220,9 @@ public final class ExperimentResults {
           continue;
         }
         String[] f = line.split(",", -1);
-        if (f.length < 13) {
-          throw new IllegalArgumentException(file + ":" + no + ": expected at least 13 fields; got " + f.length);
+        if (f.length < width) {
+          throw new IllegalArgumentException(file + ":" + no + ": expected at least " + width + " fields; got "
+              + f.length);
         }
         RunKey k;
         long charged;
@@ -226,10 +235,10 @@ public final class ExperimentResults {
             throw new IllegalArgumentException(file + ":" + no + ": strategy '" + f[0] + "' is not in run.json");
           }
           k = new RunKey(si, f[0], Long.parseLong(f[1]));
-          charged = Long.parseLong(f[3]);
-          time = Csv.parse(f[4]);
-          valid = Csv.parse(f[11]);
-          test = Csv.parse(f[12]);
+          charged = Long.parseLong(f[col[0]]);
+          time = Csv.parse(f[col[1]]);
+          valid = Csv.parse(f[col[2]]);
+          test = Csv.parse(f[col[3]]);
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(file + ":" + no + ": not a number (" + e.getMessage() + ")");
         }

@@ -55,6 +55,17 @@ record RunSteps(RunKey key, long[] charged, double[] time, double[] validRegret,
     return Double.NaN;
   }
 
+  /** Positions of the columns read here in {@link RegretRecorder#TRACE_HEADER} (part files have no header). */
+  static final int CHARGED = column(RegretRecorder.TRACE_HEADER, "charged");
+  static final int TIME = column(RegretRecorder.TRACE_HEADER, "time");
+  static final int VALID_REGRET = column(RegretRecorder.TRACE_HEADER, "valid_regret");
+  static final int TEST_REGRET = column(RegretRecorder.TRACE_HEADER, "test_regret");
+
+  /** Position of a column in a CSV header, or −1. */
+  static int column(String header, String name) {
+    return java.util.Arrays.asList(header.split(",", -1)).indexOf(name);
+  }
+
   static RunSteps parse(RunKey key, String csv) {
     String[] lines = csv.split("\n");
     int n = 0;
@@ -73,10 +84,10 @@ record RunSteps(RunKey key, long[] charged, double[] time, double[] validRegret,
         continue;
       }
       String[] f = l.split(",", -1);
-      c[i] = Long.parseLong(f[3]);
-      t[i] = Csv.parse(f[4]);
-      v[i] = Csv.parse(f[11]);
-      te[i] = Csv.parse(f[12]);
+      c[i] = Long.parseLong(f[CHARGED]);
+      t[i] = Csv.parse(f[TIME]);
+      v[i] = Csv.parse(f[VALID_REGRET]);
+      te[i] = Csv.parse(f[TEST_REGRET]);
       i++;
     }
     return new RunSteps(key, c, t, v, te);

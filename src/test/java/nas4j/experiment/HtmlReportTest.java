@@ -76,6 +76,17 @@ class HtmlReportTest {
           within(1e-15));
     }
     assertThat(comparison.stream().filter(s -> s.startsWith("final,,pair,"))).hasSize(3);
+    // summary.csv's last grid point of each axis lies at or after every run's end: the final values again
+    List<String[]> summary = Files.readAllLines(dir.resolve("summary.csv")).stream().skip(1)
+        .map(s -> s.split(",", -1)).toList();
+    for (String l : LABELS) {
+      for (String axis : List.of("time", "queries")) {
+        String[] last = summary.stream().filter(r -> r[0].equals(l) && r[1].equals(axis)).reduce((x, y) -> y)
+            .orElseThrow();
+        assertThat(Double.parseDouble(last[6])).as("%s %s", l, axis).isCloseTo(quantile(finals.get(l), 0.5),
+            within(1e-15));
+      }
+    }
     // every summary grid point has its rows: 3 strategy rows + 3 pair rows
     long grid = Files.readAllLines(dir.resolve("summary.csv")).stream().skip(1)
         .filter(s -> s.startsWith("RS,")).count();
