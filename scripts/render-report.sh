@@ -5,12 +5,12 @@
 #   scripts/render-report.sh [REPORT.html] [OUT.png] [WIDTH,HEIGHT]
 #
 # Default: runs the quickstart into a temporary folder, renders its report to
-# results/examples/quickstart/report.png at 1400x1000.
+# results/examples/quickstart/report.png at 1400x1800.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 report="${1:-}"
 png="${2:-results/examples/quickstart/report.png}"
-size="${3:-1400,1000}"
+size="${3:-1400,1800}"
 browser="$(command -v chromium || command -v chromium-browser || true)"
 if [ -z "$browser" ]; then
   echo "render-report: chromium not found (Debian: apt-get install -y chromium)" >&2
