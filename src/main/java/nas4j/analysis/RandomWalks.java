@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import nas4j.space.CellSampler;
 import nas4j.space.CellSpec;
+import nas4j.space.MatrixSampler;
 import nas4j.space.Neighbours;
 import nas4j.space.SpaceIndex;
+import nas4j.space.ValidityRule;
 
 /**
  * Random walks of single edits in the 7-vertex (26-variable) encoding, shared by the RWA and the locality
@@ -59,7 +60,7 @@ public record RandomWalks(int walkLength, int burnIn, List<int[]> ids, int trunc
   }
 
   private static int[] one(SpaceIndex space, SplittableRandom rng, int steps, int burnIn) {
-    CellSpec spec = CellSampler.matrix().sample(rng);
+    CellSpec spec = MatrixSampler.sample(rng, ValidityRule.API);
     int[] ids = new int[steps + 1];
     int id = space.idOf(spec);
     for (int k = 0; k < burnIn + steps; k++) {

@@ -127,7 +127,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private Benchmark resolveBenchmark() {
-    return BenchmarkSource.resolve(source == null ? null : source.data, source == null ? null : source.benchmark,
+    return BenchmarkOption.resolve(source == null ? null : source.data, source == null ? null : source.benchmark,
         false);
   }
 }

@@ -42,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Variant v = parseVariant(variant);
-    Benchmark b = BenchmarkSource.resolve(data, benchmark, false);
+    Benchmark b = BenchmarkOption.resolve(data, benchmark, false);
     long t0 = System.nanoTime();
     DatasetWriter.write(b, v, out);
     double secs = (System.nanoTime() - t0) / 1e9;

@@ -67,7 +67,7 @@ final class QueryCommand implements Callable<Integer> {
     if (file != null && first != null) {
       throw new UserException("give either a cell/hash or --file, not both");
     }
-    Benchmark b = BenchmarkSource.resolve(data, benchmark, verify);
+    Benchmark b = BenchmarkOption.resolve(data, benchmark, verify);
     NasBench nb = new NasBench(b, RepeatPolicy.MEAN, new java.util.SplittableRandom(0));
     source = b.identity();
     if (b.isSurrogate() && !json) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import nas4j.bench.Benchmark;
 import nas4j.bench.Optimum;
 import nas4j.bench.io.Datasets;
+import nas4j.bench.io.LoadOptions;
 import nas4j.bench.surrogate.SurrogateBenchmark;
 import nas4j.space.SpaceIndex;
 import nas4j.util.Sha256;
@@ -36,23 +37,25 @@ public record BenchmarkSource(Benchmark benchmark, Path file, String sha256, Str
 
   /** Loads the benchmark of {@code e} (surrogate when it has no file). */
   public static BenchmarkSource load(Experiment e, boolean allowOptimumMismatch) {
+    Benchmark b = loadBenchmark(e.benchmarkFile(), false);
     if (e.benchmarkFile() == null) {
-      return of(SurrogateBenchmark.load(), null, null, allowOptimumMismatch);
+      return of(b, null, null, allowOptimumMismatch);
     }
-    Benchmark b = loadFile(e.benchmarkFile());
     String identity = b.identity();
     String sha = identity.matches("(?s).*\\b[0-9a-f]{64}\\b.*") ? null : sha256Of(e.benchmarkFile());
     return of(b, e.benchmarkFile(), sha, allowOptimumMismatch);
   }
 
-  private static Benchmark loadFile(Path file) {
-    try {
-      return Datasets.load(file);
-    } catch (RuntimeException ex) {
-      throw ex;
-    } catch (Exception ex) {
-      throw new IllegalArgumentException(file + ": " + ex.getMessage(), ex);
+  /**
+   * The benchmark in {@code file} (an official file, a file in their layout, or a nas4j cache of one), or the
+   * embedded surrogate when {@code file} is null; {@code verifySource} recomputes the source's SHA-256 even when
+   * a valid cache exists. The one place every command and experiment loads a benchmark.
+   */
+  public static Benchmark loadBenchmark(Path file, boolean verifySource) {
+    if (file == null) {
+      return SurrogateBenchmark.load();
     }
+    return Datasets.load(file, LoadOptions.defaults().withVerifySource(verifySource)).benchmark();
   }
 
   /** Wraps an already loaded benchmark (tests, callers sharing one benchmark) and checks its optimum. */

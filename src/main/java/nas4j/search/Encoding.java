@@ -5,7 +5,10 @@ import java.util.List;
 import nas4j.space.CellSpec;
 import nas4j.space.Op;
 
-/** Helpers for the 26-variable encoding (21 row-major edge bits + 5 interior ops) of 7-vertex specs. */
+/**
+ * Padding of specs to the 7 vertices of the 26-variable search encoding (the encoding itself is
+ * {@link CellSpec#fromEncoding} and {@link CellSpec#fromVariables}).
+ */
 final class Encoding {
   private Encoding() {}
 
@@ -35,35 +38,5 @@ final class Encoding {
       }
     }
     return CellSpec.of(m, ops);
-  }
-
-  /** Bit v set if vertex v of a 7-vertex spec is reachable from the input (vertex 0). */
-  static int reachableFromInput(CellSpec spec) {
-    int fwd = 1;
-    for (int i = 0; i < CellSpec.MAX_VERTICES; i++) {
-      if ((fwd >>> i & 1) != 0) {
-        for (int j = i + 1; j < CellSpec.MAX_VERTICES; j++) {
-          if (spec.hasEdge(i, j)) {
-            fwd |= 1 << j;
-          }
-        }
-      }
-    }
-    return fwd;
-  }
-
-  /** Bit v set if vertex v of a 7-vertex spec reaches the output (vertex 6). */
-  static int reachesOutput(CellSpec spec) {
-    int bwd = 1 << (CellSpec.MAX_VERTICES - 1);
-    for (int j = CellSpec.MAX_VERTICES - 1; j >= 0; j--) {
-      if ((bwd >>> j & 1) != 0) {
-        for (int i = 0; i < j; i++) {
-          if (spec.hasEdge(i, j)) {
-            bwd |= 1 << i;
-          }
-        }
-      }
-    }
-    return bwd;
   }
 }

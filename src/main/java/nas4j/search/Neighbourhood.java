@@ -49,8 +49,8 @@ enum Neighbourhood {
   List<CellSpec> edits(CellSpec spec) {
     int edges = spec.edgeEncoding();
     int[] ops = spec.opEncoding();
-    int fwd = Encoding.reachableFromInput(spec);
-    int bwd = Encoding.reachesOutput(spec);
+    int fwd = spec.reachableFromInput();
+    int bwd = spec.reachesOutput();
     int onPath = fwd & bwd;
     boolean all = this == ALL;
     List<CellSpec> out = new ArrayList<>(31);

@@ -48,7 +48,7 @@ public final class Reinforce implements SearchStrategy {
       int redraws = 0;
       while (true) {
         sample = policy.sample(rng);
-        spec = ReinforcePolicy.spec(sample);
+        spec = CellSpec.fromVariables(sample);
         if (oracle.isValid(spec)) {
           break;
         }

@@ -9,11 +9,9 @@ import nas4j.space.CellSpec;
  * and a bias-corrected exponential-moving-average baseline. Mutable; one per run; not thread-safe.
  */
 final class ReinforcePolicy {
-  static final int VARIABLES = CellSpec.EDGE_VARIABLES + CellSpec.OP_VARIABLES;
-
   private final double learningRate;
   private final double momentum;
-  private final double[][] logits = new double[VARIABLES][];
+  private final double[][] logits = new double[CellSpec.VARIABLES][];
   private double baselineNumerator;
   private double baselineDenominator;
   private long steps;
@@ -21,21 +19,16 @@ final class ReinforcePolicy {
   ReinforcePolicy(double learningRate, double momentum) {
     this.learningRate = learningRate;
     this.momentum = momentum;
-    for (int v = 0; v < VARIABLES; v++) {
-      logits[v] = new double[v < CellSpec.EDGE_VARIABLES ? 2 : 3];
+    for (int v = 0; v < CellSpec.VARIABLES; v++) {
+      logits[v] = new double[CellSpec.variableValues(v)];
     }
-  }
-
-  /** Number of choices of variable v (2 for an edge, 3 for an op). */
-  static int arity(int v) {
-    return v < CellSpec.EDGE_VARIABLES ? 2 : 3;
   }
 
   /** Samples every variable in order 0..25, one {@code nextDouble()} each, by inverse CDF of the softmax. */
   int[] sample(RandomGenerator rng) {
-    int[] s = new int[VARIABLES];
+    int[] s = new int[CellSpec.VARIABLES];
     double[] p = new double[3];
-    for (int v = 0; v < VARIABLES; v++) {
+    for (int v = 0; v < CellSpec.VARIABLES; v++) {
       int k = softmax(logits[v], p);
       double u = rng.nextDouble();
       int choice = k - 1;
@@ -52,19 +45,6 @@ final class ReinforcePolicy {
     return s;
   }
 
-  /** The spec of a sample: edge bit k set if variable k is 1, ops from variables 21..25. */
-  static CellSpec spec(int[] sample) {
-    int edges = 0;
-    for (int k = 0; k < CellSpec.EDGE_VARIABLES; k++) {
-      if (sample[k] == 1) {
-        edges |= 1 << k;
-      }
-    }
-    int[] ops = new int[CellSpec.OP_VARIABLES];
-    System.arraycopy(sample, CellSpec.EDGE_VARIABLES, ops, 0, CellSpec.OP_VARIABLES);
-    return CellSpec.fromEncoding(edges, ops);
-  }
-
   /**
    * One REINFORCE step: the baseline is updated with this reward first (num ← m·num + (1−m)·r, den ← m·den +
    * (1−m), baseline = num/den), then A = r − baseline and, for every variable, θ ← θ + lr·A·(onehot − softmax(θ)).
@@ -76,7 +56,7 @@ final class ReinforcePolicy {
     baselineDenominator = momentum * baselineDenominator + (1 - momentum);
     double advantage = reward - baseline();
     double[] p = new double[3];
-    for (int v = 0; v < VARIABLES; v++) {
+    for (int v = 0; v < CellSpec.VARIABLES; v++) {
       double[] theta = logits[v];
       int k = softmax(theta, p);
       for (int i = 0; i < k; i++) {
@@ -115,7 +95,7 @@ final class ReinforcePolicy {
   /** log π(sample) = the sum of the per-variable log-probabilities. */
   double logProbability(int[] sample) {
     double s = 0;
-    for (int v = 0; v < VARIABLES; v++) {
+    for (int v = 0; v < CellSpec.VARIABLES; v++) {
       s += Math.log(probabilities(v)[sample[v]]);
     }
     return s;

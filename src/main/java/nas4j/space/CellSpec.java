@@ -22,6 +22,8 @@ public final class CellSpec {
   public static final int EDGE_VARIABLES = 21;
   /** Number of interior op variables of a 7-vertex cell. */
   public static final int OP_VARIABLES = 5;
+  /** Number of variables of the search encoding: 21 edges, then 5 ops (encoding A of automl/nas_benchmarks). */
+  public static final int VARIABLES = EDGE_VARIABLES + OP_VARIABLES;
 
   private static final int[] ROW_MAJOR_I = new int[EDGE_VARIABLES];
   private static final int[] ROW_MAJOR_J = new int[EDGE_VARIABLES];
@@ -154,6 +156,28 @@ public final class CellSpec {
       o[i + 1] = (byte) Op.interior(interiorOps[i]).ordinal();
     }
     return new CellSpec(MAX_VERTICES, bits, o);
+  }
+
+  /**
+   * From the 26 variables of the search encoding: variables 0..20 are the edge entries (0 or 1, row-major as in
+   * {@link #fromEncoding}), variables 21..25 the interior ops (0..2).
+   */
+  public static CellSpec fromVariables(int[] variables) {
+    if (variables.length != VARIABLES) {
+      throw new MalformedCellException(variables.length + " variables given; the encoding has " + VARIABLES);
+    }
+    int edges = 0;
+    for (int k = 0; k < EDGE_VARIABLES; k++) {
+      if (variables[k] == 1) {
+        edges |= 1 << k;
+      }
+    }
+    return fromEncoding(edges, java.util.Arrays.copyOfRange(variables, EDGE_VARIABLES, VARIABLES));
+  }
+
+  /** The number of values variable {@code v} of the search encoding takes: 2 for an edge, 3 for an op. */
+  public static int variableValues(int v) {
+    return v < EDGE_VARIABLES ? 2 : Op.INTERIOR.size();
   }
 
   /** Row index of the k-th edge variable of the 26-variable encoding. */
@@ -323,8 +347,9 @@ public final class CellSpec {
     return pruned() == this;
   }
 
-  private Object computePruned() {
-    int fwd = 1; // bit v: reachable from input
+  /** Bit v set if vertex v is reachable from the input (vertex 0) along the edges. */
+  public int reachableFromInput() {
+    int fwd = 1;
     for (int i = 0; i < n; i++) {
       if ((fwd >>> i & 1) != 0) {
         long row = adj >>> (i * MAX_VERTICES);
@@ -335,7 +360,12 @@ public final class CellSpec {
         }
       }
     }
-    int bwd = 1 << (n - 1); // bit v: reaches output
+    return fwd;
+  }
+
+  /** Bit v set if the output (the last vertex) is reachable from vertex v along the edges. */
+  public int reachesOutput() {
+    int bwd = 1 << (n - 1);
     for (int j = n - 1; j >= 0; j--) {
       if ((bwd >>> j & 1) != 0) {
         for (int i = 0; i < j; i++) {
@@ -345,6 +375,12 @@ public final class CellSpec {
         }
       }
     }
+    return bwd;
+  }
+
+  private Object computePruned() {
+    int fwd = reachableFromInput();
+    int bwd = reachesOutput();
     int keep = fwd & bwd;
     int kept = Integer.bitCount(keep);
     if (kept < 2) {

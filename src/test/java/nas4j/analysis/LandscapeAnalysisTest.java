@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nas4j.bench.Benchmark;
-import nas4j.testing.SyntheticBenchmark;
+import nas4j.bench.io.SyntheticBenchmarks;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ class LandscapeAnalysisTest {
   @Test
   @Tag("slow") // a full-space analysis: several seconds on an idle machine
   void sameSeedSameReportAndCsvFiles() throws IOException {
-    Benchmark b = SyntheticBenchmark.smooth(3);
+    Benchmark b = SyntheticBenchmarks.smooth(3);
     LandscapeValues v = LandscapeValues.of(b, 108);
     LandscapeValues sample = v.restrictedTo(Landscapes.of("every 9th", c -> 0.9, c -> 1, id -> id % 9 == 0), "s");
     LandscapeReport r1 = LandscapeAnalysis.run(b, sample, SMALL);
@@ -60,7 +60,7 @@ class LandscapeAnalysisTest {
 
   @Test
   void constantBenchmarkRunsWithoutCrashing() {
-    LandscapeReport r = LandscapeAnalysis.run(SyntheticBenchmark.constant(0.9), null, SMALL);
+    LandscapeReport r = LandscapeAnalysis.run(SyntheticBenchmarks.constant(0.9), null, SMALL);
     assertThat(r.rwa().fallsToNoiseAtLag()).isEqualTo(-1);
     assertThat(r.rwa().lags()).allSatisfy(l -> assertThat(l.autocorrelation()).isNaN());
     assertThat(ReportFormat.toText(r)).contains("NaN");

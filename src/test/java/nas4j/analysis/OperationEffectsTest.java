@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import nas4j.bench.Benchmark;
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.space.CellSpec;
 import nas4j.space.Op;
 import nas4j.space.SpaceIndex;
-import nas4j.testing.SyntheticBenchmark;
 import org.junit.jupiter.api.Test;
 
 class OperationEffectsTest {
@@ -48,7 +48,7 @@ class OperationEffectsTest {
 
   @Test
   void linearLandscapeGivesExactOperationEffects() {
-    Benchmark b = SyntheticBenchmark.of("linear ops",
+    Benchmark b = SyntheticBenchmarks.of("linear ops",
         c -> 0.9 - 0.01 * count(c, Op.CONV1X1) - 0.02 * count(c, Op.MAXPOOL3X3), 0.0, 7, new int[] {108});
     OperationEffects e = OperationEffects.compute(LandscapeValues.of(b, 108));
     double[][] expected = {{0, -1, -2}, {1, 0, -1}, {2, 1, 0}}; // [from][to] in points
@@ -81,7 +81,7 @@ class OperationEffectsTest {
 
   @Test
   void constantLandscapeHasZeroAccuracyEffects() {
-    OperationEffects e = OperationEffects.compute(LandscapeValues.of(SyntheticBenchmark.constant(0.9), 108));
+    OperationEffects e = OperationEffects.compute(LandscapeValues.of(SyntheticBenchmarks.constant(0.9), 108));
     for (OperationEffects.Transition t : e.transitions()) {
       assertThat(t.pairs()).isPositive();
       assertThat(t.accuracyMeanPoints()).isZero();

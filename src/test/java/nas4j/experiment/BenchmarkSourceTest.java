@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import nas4j.bench.Benchmark;
 import nas4j.bench.TableBenchmark;
-import nas4j.testing.SyntheticBenchmark;
+import nas4j.bench.io.SyntheticBenchmarks;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkSourceTest {
   @Test
   void aCompleteNonSurrogateTableMustMatchThePublishedOptimum() {
-    Benchmark b = SyntheticBenchmark.smooth(2); // complete (423,624 cells), not marked surrogate, wrong optimum
+    Benchmark b = SyntheticBenchmarks.smooth(2); // complete (423,624 cells), not marked surrogate, wrong optimum
     assertThatThrownBy(() -> BenchmarkSource.checkOptimum(b, false))
         .isInstanceOf(BenchmarkSource.DataProblemException.class)
         .hasMessageContaining("data problem").hasMessageContaining("0.943175752957662")

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import nas4j.bench.Benchmark;
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.search.StrategyRegistry;
-import nas4j.testing.SyntheticBenchmark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ class ExperimentRunnerTest {
 
   @BeforeAll
   static void load() {
-    bench = SyntheticBenchmark.smooth(3);
+    bench = SyntheticBenchmarks.smooth(3);
   }
 
   static final String BASE = String.join("\n",

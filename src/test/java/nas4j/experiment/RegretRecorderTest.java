@@ -11,8 +11,8 @@ import nas4j.bench.Oracle;
 import nas4j.bench.OracleConfig;
 import nas4j.bench.Optimum;
 import nas4j.bench.QueryRecord;
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.space.DomainRule;
-import nas4j.testing.SyntheticBenchmark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class RegretRecorderTest {
 
   @BeforeAll
   static void load() {
-    bench = SyntheticBenchmark.smooth(11);
+    bench = SyntheticBenchmarks.smooth(11);
   }
 
   static QueryRecord valid(long seq, int id, double val, double time) {

@@ -7,12 +7,12 @@ import nas4j.bench.Budget;
 import nas4j.bench.BudgetExhaustedException;
 import nas4j.bench.Oracle;
 import nas4j.bench.OracleConfig;
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.search.SearchStrategy;
 import nas4j.search.jenetics.GeneticAlgorithm;
 import nas4j.search.jenetics.GeneticAlgorithmParameters;
 import nas4j.search.jenetics.RegularizedEvolution;
 import nas4j.search.jenetics.RegularizedEvolutionParameters;
-import nas4j.testing.SyntheticBenchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -52,7 +52,7 @@ public class RegularizedEvolutionBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    bench = SyntheticBenchmark.smooth(1);
+    bench = SyntheticBenchmarks.smooth(1);
     config = OracleConfig.defaults(Budget.seconds(1e7)).withMeasureCpu(measureCpu);
     paper = new RegularizedEvolution(RegularizedEvolutionParameters.defaults());
     notebook = new RegularizedEvolution(RegularizedEvolutionParameters.notebook());

@@ -7,6 +7,7 @@ import nas4j.bench.Budget;
 import nas4j.bench.BudgetExhaustedException;
 import nas4j.bench.Oracle;
 import nas4j.bench.OracleConfig;
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.search.LocalSearch;
 import nas4j.search.LocalSearchParameters;
 import nas4j.search.RandomSearch;
@@ -15,7 +16,6 @@ import nas4j.search.Reinforce;
 import nas4j.search.ReinforceParameters;
 import nas4j.search.SearchStrategy;
 import nas4j.space.ValidityRule;
-import nas4j.testing.SyntheticBenchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -59,7 +59,7 @@ public class SearchRunBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    bench = SyntheticBenchmark.smooth(7);
+    bench = SyntheticBenchmarks.smooth(7);
     switch (strategy) {
       case "random-search":
         search = new RandomSearch(RandomSearchParameters.defaults());

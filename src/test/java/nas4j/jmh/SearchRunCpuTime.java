@@ -9,6 +9,7 @@ import nas4j.bench.Budget;
 import nas4j.bench.BudgetExhaustedException;
 import nas4j.bench.Oracle;
 import nas4j.bench.OracleConfig;
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.search.LocalSearch;
 import nas4j.search.LocalSearchParameters;
 import nas4j.search.RandomSearch;
@@ -17,7 +18,6 @@ import nas4j.search.Reinforce;
 import nas4j.search.ReinforceParameters;
 import nas4j.search.SearchStrategy;
 import nas4j.space.ValidityRule;
-import nas4j.testing.SyntheticBenchmark;
 
 /**
  * Companion of {@link SearchRunBenchmark} for loaded machines: the thread CPU time of whole runs to 10^7 simulated
@@ -31,7 +31,7 @@ public final class SearchRunCpuTime {
 
   public static void main(String[] args) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    Benchmark bench = SyntheticBenchmark.smooth(7);
+    Benchmark bench = SyntheticBenchmarks.smooth(7);
     SearchStrategy[] strategies = {new RandomSearch(RandomSearchParameters.defaults()),
         new LocalSearch(LocalSearchParameters.defaults()), new Reinforce(ReinforceParameters.defaults())};
     System.out.println("measure_cpu validity strategy queries charged cpu_ms_min cpu_ms_mean");

@@ -9,8 +9,8 @@ import nas4j.bench.BudgetExhaustedException;
 import nas4j.bench.Oracle;
 import nas4j.bench.OracleConfig;
 import nas4j.bench.QueryRecord;
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.space.ValidityRule;
-import nas4j.testing.SyntheticBenchmark;
 
 /** Shared test fixtures: one synthetic benchmark per JVM, oracles over it, and a run helper. */
 final class SearchFixtures {
@@ -21,7 +21,7 @@ final class SearchFixtures {
   /** The smooth synthetic benchmark (seed 7), built once per JVM. */
   static synchronized Benchmark smooth() {
     if (smooth == null) {
-      smooth = SyntheticBenchmark.smooth(7);
+      smooth = SyntheticBenchmarks.smooth(7);
     }
     return smooth;
   }
@@ -31,7 +31,7 @@ final class SearchFixtures {
   /** The smooth synthetic landscape (seed 7) with the four NAS-Bench-101 budgets, built once per JVM. */
   static synchronized Benchmark smoothAllBudgets() {
     if (smoothAll == null) {
-      smoothAll = SyntheticBenchmark.smoothAllBudgets(7);
+      smoothAll = SyntheticBenchmarks.smoothAllBudgets(7);
     }
     return smoothAll;
   }

@@ -25,8 +25,6 @@ public final class CellCodec implements Codec<CellSpec, IntegerGene> {
   public static final int EDGES = 0;
   /** Index of the op chromosome in the genotype. */
   public static final int OPS = 1;
-  /** Number of variables (21 edges + 5 ops). */
-  public static final int VARIABLES = CellSpec.EDGE_VARIABLES + CellSpec.OP_VARIABLES;
   /** Values an op variable takes. */
   public static final int OP_VALUES = 3;
 

@@ -208,7 +208,7 @@ public final class RegularizedEvolution implements SearchStrategy {
     private void mutate(int parentBits, int[] parentOps) {
       System.arraycopy(parentOps, 0, childOps, 0, childOps.length);
       if (parameters.mutation() == MutationKind.ONE_VARIABLE) {
-        int v = rng.nextInt(CellCodec.VARIABLES);
+        int v = rng.nextInt(CellSpec.VARIABLES);
         if (v < CellSpec.EDGE_VARIABLES) {
           childBits = parentBits ^ 1 << v;
         } else {

@@ -9,9 +9,9 @@ import nas4j.bench.BudgetExhaustedException;
 import nas4j.bench.Oracle;
 import nas4j.bench.OracleConfig;
 import nas4j.bench.QueryRecord;
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.search.SearchStrategy;
 import nas4j.space.ValidityRule;
-import nas4j.testing.SyntheticBenchmark;
 
 /** Fixtures of the hpo tests: a four-budget synthetic benchmark (built once per JVM) and a run helper. */
 final class HpoFixtures {
@@ -21,7 +21,7 @@ final class HpoFixtures {
 
   static synchronized Benchmark allBudgets() {
     if (allBudgets == null) {
-      allBudgets = SyntheticBenchmark.smoothAllBudgets(7);
+      allBudgets = SyntheticBenchmarks.smoothAllBudgets(7);
     }
     return allBudgets;
   }

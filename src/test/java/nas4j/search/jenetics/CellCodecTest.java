@@ -22,7 +22,7 @@ class CellCodecTest {
       assertThat(CellCodec.instance().decode(g)).isEqualTo(c);
       assertThat(CellCodec.edgeBits(g)).isEqualTo(c.edgeEncoding());
       assertThat(CellCodec.ops(g)).containsExactly(c.opEncoding());
-      for (int v = 0; v < CellCodec.VARIABLES; v++) {
+      for (int v = 0; v < CellSpec.VARIABLES; v++) {
         int expected = v < 21 ? c.edgeEncoding() >>> v & 1 : c.opEncoding()[v - 21];
         assertThat(CellCodec.variable(g, v)).isEqualTo(expected);
       }

@@ -1,5 +1,6 @@
 package nas4j.search.jenetics;
 
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.search.InvalidHandling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +13,6 @@ import nas4j.bench.Benchmark;
 import nas4j.bench.Budget;
 import nas4j.bench.Oracle;
 import nas4j.search.StrategyRegistry;
-import nas4j.testing.SyntheticBenchmark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class GeneticAlgorithmTest {
 
   @BeforeAll
   static void build() {
-    bench = SyntheticBenchmark.smooth(12);
+    bench = SyntheticBenchmarks.smooth(12);
   }
 
   /** Queries charged per generation, and the generations' results. */

@@ -1,5 +1,6 @@
 package nas4j.search.jenetics;
 
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.search.InvalidHandling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +18,6 @@ import nas4j.bench.Oracle;
 import nas4j.search.StrategyProvider;
 import nas4j.search.StrategyRegistry;
 import nas4j.space.CellSpec;
-import nas4j.testing.SyntheticBenchmark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class RegularizedEvolutionTest {
 
   @BeforeAll
   static void build() {
-    bench = SyntheticBenchmark.smooth(11);
+    bench = SyntheticBenchmarks.smooth(11);
   }
 
   /** Everything a listener saw for one birth, with the population before it (oldest first). */
@@ -184,7 +184,7 @@ class RegularizedEvolutionTest {
   @Test
   void oneVariableMutationChangesExactlyOneVariableToADifferentValue() {
     List<Birth> births = births(RegularizedEvolutionParameters.defaults(), 3000, 3);
-    int[] chosen = new int[CellCodec.VARIABLES];
+    int[] chosen = new int[CellSpec.VARIABLES];
     int[][] opTransitions = new int[3][3];
     int children = 0;
     for (Birth b : births) {
@@ -193,7 +193,7 @@ class RegularizedEvolutionTest {
       }
       children++;
       int changed = -1;
-      for (int v = 0; v < CellCodec.VARIABLES; v++) {
+      for (int v = 0; v < CellSpec.VARIABLES; v++) {
         int a = CellCodec.variable(b.parent().genotype(), v);
         int c = CellCodec.variable(b.child().genotype(), v);
         if (a != c) {
@@ -295,7 +295,7 @@ class RegularizedEvolutionTest {
       if (b.parent() == null) {
         continue;
       }
-      for (int v = 0; v < CellCodec.VARIABLES; v++) {
+      for (int v = 0; v < CellSpec.VARIABLES; v++) {
         boolean diff = CellCodec.variable(b.parent().genotype(), v) != CellCodec.variable(b.child().genotype(), v);
         if (v < CellSpec.EDGE_VARIABLES) {
           edgeTrials++;

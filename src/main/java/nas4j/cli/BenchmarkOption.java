@@ -2,16 +2,14 @@ package nas4j.cli;
 
 import java.nio.file.Path;
 import nas4j.bench.Benchmark;
-import nas4j.bench.io.Datasets;
-import nas4j.bench.io.LoadOptions;
-import nas4j.bench.surrogate.SurrogateBenchmark;
+import nas4j.experiment.BenchmarkSource;
 
 /**
- * Where commands get their benchmark from: {@code --data FILE} (an official file or its cache), else
- * {@code --benchmark NAME} (only {@code surrogate}, the default).
+ * The {@code --data FILE} / {@code --benchmark NAME} options of the commands: checks them and loads through
+ * {@link BenchmarkSource#loadBenchmark}, the loader experiments use too.
  */
-final class BenchmarkSource {
-  private BenchmarkSource() {}
+final class BenchmarkOption {
+  private BenchmarkOption() {}
 
   /** The benchmark for {@code --data FILE}, or the surrogate when {@code data} is null. */
   static Benchmark resolve(Path data) {
@@ -32,11 +30,7 @@ final class BenchmarkSource {
         throw new UserException("unknown benchmark '" + name + "'; known: surrogate (or give --data FILE: "
             + "nasbench_only108.tfrecord, nasbench_full.tfrecord, a file in their layout, or a nas4j cache of one)");
       }
-      return SurrogateBenchmark.load();
     }
-    if (verify) {
-      return Datasets.load(data, LoadOptions.defaults().withVerifySource(true)).benchmark();
-    }
-    return Datasets.load(data);
+    return BenchmarkSource.loadBenchmark(data, verify);
   }
 }
