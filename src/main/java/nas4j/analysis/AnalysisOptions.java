@@ -48,10 +48,4 @@ public record AnalysisOptions(int epochs, long seed, int walks, int walkLength, 
   public static AnalysisOptions defaults() {
     return new AnalysisOptions(108, 1, 100, 1000, 100, 20, 16, 16, 8, 10_000);
   }
-
-  /** These options with another seed. */
-  public AnalysisOptions withSeed(long s) {
-    return new AnalysisOptions(epochs, s, walks, walkLength, burnIn, maxLag, localityStride, localitySteps,
-        maxDistance, randomPairs);
-  }
 }

@@ -26,17 +26,6 @@ public enum Metric {
     return key;
   }
 
-  /** True for the halfway values. */
-  public boolean isHalfway() {
-    return ordinal() < 4;
-  }
-
-  /** The same quantity at the other point (halfway ↔ final). */
-  public Metric atHalfway(boolean halfway) {
-    int base = ordinal() % 4;
-    return VALUES[halfway ? base : base + 4];
-  }
-
   /** Training time at halfway or final. */
   public static Metric trainingTime(boolean halfway) {
     return halfway ? HALFWAY_TRAINING_TIME : FINAL_TRAINING_TIME;

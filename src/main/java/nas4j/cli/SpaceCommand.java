@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nas4j.space.SpaceIndex;
+import nas4j.space.SpaceIndexCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,7 +50,7 @@ final class SpaceCommand implements Callable<Integer> {
       }
       m.put("by_edges", e);
       m.put("source", source);
-      m.put("cache_file", from != null ? from : SpaceIndex.defaultCacheFile().toString());
+      m.put("cache_file", from != null ? from : SpaceIndexCache.defaultFile().toString());
       m.put("seconds", secs);
       out.println(JsonOut.write(m));
     } else {
@@ -61,7 +62,7 @@ final class SpaceCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "loaded from the cache %s in %.2f s%n", from, secs);
       } else {
         out.printf(Locale.ROOT, "enumerated in %.2f s%s%n", secs,
-            fresh ? " (--fresh: cache not used)" : "; cache written to " + SpaceIndex.defaultCacheFile());
+            fresh ? " (--fresh: cache not used)" : "; cache written to " + SpaceIndexCache.defaultFile());
       }
       out.println("vertices  matrices  labelled  unique");
       for (int i = 2; i < byV.length; i++) {

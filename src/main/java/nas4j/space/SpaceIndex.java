@@ -1,17 +1,9 @@
 package nas4j.space;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.zip.CRC32C;
-import nas4j.util.AtomicFiles;
 
 /**
  * The whole NAS-Bench-101 space, enumerated exactly as the official generator did: every dense id
@@ -19,35 +11,34 @@ import nas4j.util.AtomicFiles;
  * labelling); its canonical representative is the first labelled graph met, as the official files store it.
  *
  * <p>Immutable and thread-safe once built. Look-ups (hash → id, id → cell, cell → id) are O(1). The index is
- * cached on disk (versioned, checksummed); {@link #shared()} loads the cache or enumerates and writes it.
+ * cached on disk by {@link SpaceIndexCache} (versioned, checksummed); {@link #shared()} loads the cache or
+ * enumerates and writes it.
  */
 public final class SpaceIndex {
   /** Number of unique cells of NAS-Bench-101. */
   public static final int UNIQUE_CELLS = 423_624;
-  static final int CACHE_VERSION = 1;
-  private static final long MAGIC = 0x4E4153344A535049L; // "NAS4JSPI"
   private static final int NUM_LABELS = 3;
 
   private static volatile SpaceIndex shared;
 
   // full DAGs (edge masks in enumeration bit order) and where their labellings start
-  private final byte[] dagVertices;
-  private final int[] dagMask;
+  final byte[] dagVertices;
+  final int[] dagMask;
   private final int[] dagBase;
   private final int[] dagSlots; // open addressing: (V<<21|mask) -> dag index + 1
   // labelled graph index -> cell id
-  private final int[] labelledToId;
+  final int[] labelledToId;
   // per cell
-  private final byte[] cellVertices;
-  private final long[] cellAdj;
-  private final int[] cellOps; // 3 bits per vertex, op ordinals
-  private final long[] hashHigh;
-  private final long[] hashLow;
-  private final int[] parameters;
+  final byte[] cellVertices;
+  final long[] cellAdj;
+  final int[] cellOps; // 3 bits per vertex, op ordinals
+  final long[] hashHigh;
+  final long[] hashLow;
+  final int[] parameters;
   private final int[] hashSlots; // open addressing: hash -> id + 1
   private final Path loadedFrom; // null if enumerated in this process
 
-  private SpaceIndex(byte[] dagVertices, int[] dagMask, int[] labelledToId, byte[] cellVertices, long[] cellAdj,
+  SpaceIndex(byte[] dagVertices, int[] dagMask, int[] labelledToId, byte[] cellVertices, long[] cellAdj,
       int[] cellOps, long[] hashHigh, long[] hashLow, int[] parameters, Path loadedFrom) {
     this.loadedFrom = loadedFrom;
     this.dagVertices = dagVertices;
@@ -99,7 +90,7 @@ public final class SpaceIndex {
       synchronized (SpaceIndex.class) {
         s = shared;
         if (s == null) {
-          s = loadOrBuild(defaultCacheFile());
+          s = SpaceIndexCache.loadOrBuild(SpaceIndexCache.defaultFile());
           shared = s;
         }
       }
@@ -115,43 +106,6 @@ public final class SpaceIndex {
   /** The cache file this index was read from, or empty if it was enumerated in this process. */
   public java.util.Optional<Path> loadedFrom() {
     return java.util.Optional.ofNullable(loadedFrom);
-  }
-
-  /** The default cache file: {@code $NAS4J_CACHE_DIR} or {@code -Dnas4j.cache.dir} or {@code ~/.cache/nas4j}. */
-  public static Path defaultCacheFile() {
-    return cacheDir().resolve("space-index-v" + CACHE_VERSION + ".bin");
-  }
-
-  /** The folder for nas4j's derived caches. */
-  public static Path cacheDir() {
-    String prop = System.getProperty("nas4j.cache.dir");
-    if (prop != null && !prop.isBlank()) {
-      return Paths.get(prop);
-    }
-    String env = System.getenv("NAS4J_CACHE_DIR");
-    if (env != null && !env.isBlank()) {
-      return Paths.get(env);
-    }
-    return Paths.get(System.getProperty("user.home"), ".cache", "nas4j");
-  }
-
-  /** Loads the cache at {@code file} if it is present and intact, else enumerates and writes it. */
-  public static SpaceIndex loadOrBuild(Path file) {
-    if (Files.isRegularFile(file)) {
-      try {
-        return read(file);
-      } catch (IOException | RuntimeException e) {
-        System.err.println("nas4j: space index cache " + file + " is unusable (" + e.getMessage()
-            + "); enumerating again");
-      }
-    }
-    SpaceIndex idx = enumerate();
-    try {
-      idx.write(file);
-    } catch (IOException | RuntimeException e) {
-      System.err.println("nas4j: could not write space index cache " + file + ": " + e.getMessage());
-    }
-    return idx;
   }
 
   /** Number of unique cells. */
@@ -487,95 +441,5 @@ public final class SpaceIndex {
     x *= 0xff51afd7ed558ccdL;
     x ^= x >>> 33;
     return x;
-  }
-
-  // ---------------------------------------------------------------- cache
-
-  /** Writes the index atomically (temp file, then rename) with a CRC32C checksum. */
-  public void write(Path file) throws IOException {
-    int nd = dagMask.length;
-    int ng = labelledToId.length;
-    int nc = hashLow.length;
-    int size = 8 + 4 * 4 + nd * 5 + ng * 4 + nc * (1 + 8 + 4 + 8 + 8 + 4) + 8;
-    ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    b.putLong(MAGIC).putInt(CACHE_VERSION).putInt(nd).putInt(ng).putInt(nc);
-    b.put(dagVertices);
-    b.asIntBuffer().put(dagMask);
-    b.position(b.position() + nd * 4);
-    b.asIntBuffer().put(labelledToId);
-    b.position(b.position() + ng * 4);
-    b.put(cellVertices);
-    b.asLongBuffer().put(cellAdj);
-    b.position(b.position() + nc * 8);
-    b.asIntBuffer().put(cellOps);
-    b.position(b.position() + nc * 4);
-    b.asLongBuffer().put(hashHigh);
-    b.position(b.position() + nc * 8);
-    b.asLongBuffer().put(hashLow);
-    b.position(b.position() + nc * 8);
-    b.asIntBuffer().put(parameters);
-    b.position(b.position() + nc * 4);
-    CRC32C crc = new CRC32C();
-    crc.update(b.array(), 0, b.position());
-    b.putLong(crc.getValue());
-    AtomicFiles.write(file, b.array());
-  }
-
-  /** Reads a cache written by {@link #write(Path)}; checks magic, version and checksum. */
-  public static SpaceIndex read(Path file) throws IOException {
-    byte[] all = Files.readAllBytes(file);
-    if (all.length < 32) {
-      throw new IOException(file + ": too short for a space index cache");
-    }
-    ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-    if (b.getLong() != MAGIC) {
-      throw new IOException(file + ": not a nas4j space index cache");
-    }
-    int version = b.getInt();
-    if (version != CACHE_VERSION) {
-      throw new IOException(file + ": cache version " + version + ", expected " + CACHE_VERSION);
-    }
-    CRC32C crc = new CRC32C();
-    crc.update(all, 0, all.length - 8);
-    long stored = ByteBuffer.wrap(all, all.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    if (stored != crc.getValue()) {
-      throw new IOException(file + ": checksum mismatch (corrupt cache)");
-    }
-    int nd = b.getInt();
-    int ng = b.getInt();
-    int nc = b.getInt();
-    long expected = 8 + 16 + nd * 5L + ng * 4L + nc * 33L + 8;
-    if (expected != all.length) {
-      throw new IOException(file + ": size " + all.length + " does not match its header (" + expected + ")");
-    }
-    byte[] dv = new byte[nd];
-    b.get(dv);
-    int[] dm = new int[nd];
-    b.asIntBuffer().get(dm);
-    b.position(b.position() + nd * 4);
-    int[] l2i = new int[ng];
-    b.asIntBuffer().get(l2i);
-    b.position(b.position() + ng * 4);
-    byte[] cv = new byte[nc];
-    b.get(cv);
-    long[] ca = new long[nc];
-    b.asLongBuffer().get(ca);
-    b.position(b.position() + nc * 8);
-    int[] co = new int[nc];
-    b.asIntBuffer().get(co);
-    b.position(b.position() + nc * 4);
-    long[] hh = new long[nc];
-    b.asLongBuffer().get(hh);
-    b.position(b.position() + nc * 8);
-    long[] hl = new long[nc];
-    b.asLongBuffer().get(hl);
-    b.position(b.position() + nc * 8);
-    int[] pa = new int[nc];
-    b.asIntBuffer().get(pa);
-    try {
-      return new SpaceIndex(dv, dm, l2i, cv, ca, co, hh, hl, pa, file);
-    } catch (IllegalStateException e) {
-      throw new UncheckedIOException(new IOException(file + ": " + e.getMessage()));
-    }
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import nas4j.space.SpaceIndex;
+import nas4j.space.SpaceIndexCache;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +31,7 @@ public class SpaceIndexBenchmark {
   @Setup(Level.Trial)
   public void writeCache() throws IOException {
     cache = Files.createTempFile("nas4j-space-index", ".bin");
-    SpaceIndex.shared().write(cache);
+    SpaceIndexCache.write(SpaceIndex.shared(), cache);
   }
 
   @TearDown(Level.Trial)
@@ -45,7 +46,7 @@ public class SpaceIndexBenchmark {
   @Warmup(iterations = 0)
   @Measurement(iterations = 10)
   public SpaceIndex readCache() throws IOException {
-    return SpaceIndex.read(cache);
+    return SpaceIndexCache.read(cache);
   }
 
   /** Enumerates the whole space: 1,293,208 labelled graphs hashed (all cores), 423,624 cells kept. */

@@ -78,8 +78,8 @@ class SpaceIndexTest {
   @Test
   void cacheRoundTripAndCorruptionIsDetected(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("idx.bin");
-    fresh.write(f);
-    SpaceIndex back = SpaceIndex.read(f);
+    SpaceIndexCache.write(fresh, f);
+    SpaceIndex back = SpaceIndexCache.read(f);
     assertThat(back.size()).isEqualTo(fresh.size());
     for (int id = 0; id < fresh.size(); id += 997) {
       assertThat(back.cell(id)).isEqualTo(fresh.cell(id));
@@ -89,7 +89,7 @@ class SpaceIndexTest {
     byte[] bytes = Files.readAllBytes(f);
     bytes[bytes.length / 2] ^= 1;
     Files.write(f, bytes);
-    assertThatThrownBy(() -> SpaceIndex.read(f)).hasMessageContaining("checksum");
+    assertThatThrownBy(() -> SpaceIndexCache.read(f)).hasMessageContaining("checksum");
     // loadOrBuild recovers from a corrupt cache by enumerating again (not run here: covered by read's check)
   }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import nas4j.bench.Benchmark;
 import nas4j.space.SpaceIndex;
+import nas4j.space.SpaceIndexCache;
 import nas4j.util.Sha256;
 
 /**
@@ -76,7 +77,7 @@ public final class Datasets {
   /** Where the cache goes when the source's folder is not writable. */
   public static Path fallbackCachePath(Path source) throws IOException {
     Path abs = source.toAbsolutePath();
-    return SpaceIndex.cacheDir().resolve("datasets").resolve(abs.getFileName() + "-" + Files.size(abs)
+    return SpaceIndexCache.dir().resolve("datasets").resolve(abs.getFileName() + "-" + Files.size(abs)
         + DatasetCache.SUFFIX);
   }
 

@@ -63,10 +63,6 @@ public record LoadOptions(boolean useCache, boolean writeCache, Path cachePath, 
     return new LoadOptions(useCache, writeCache, cachePath, checkCrc, verifySource, t, autoCacheMinBytes, warnings);
   }
 
-  public LoadOptions withAutoCacheMinBytes(long b) {
-    return new LoadOptions(useCache, writeCache, cachePath, checkCrc, verifySource, threads, b, warnings);
-  }
-
   public LoadOptions withWarnings(Consumer<String> w) {
     return new LoadOptions(useCache, writeCache, cachePath, checkCrc, verifySource, threads, autoCacheMinBytes, w);
   }

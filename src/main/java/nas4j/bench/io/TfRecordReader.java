@@ -74,16 +74,6 @@ public final class TfRecordReader implements Closeable {
     return size;
   }
 
-  /** True if CRCs are checked. */
-  public boolean checksCrc() {
-    return checkCrc;
-  }
-
-  /** Number of records returned so far (blocks included). */
-  public long recordsRead() {
-    return nextRecord;
-  }
-
   // ---------------------------------------------------------------- blocks
 
   /**

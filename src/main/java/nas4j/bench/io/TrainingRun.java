@@ -71,17 +71,6 @@ public record TrainingRun(String moduleHash, int epochs, String adjacency, Strin
     return new TrainingRun(hash, epochs, adjacency, operations, parameters, r.finalTrainingTime(), ev);
   }
 
-  /** The eight values the API keeps: from evaluation [1] (halfway) and [2] (final). */
-  public RunMetrics runMetrics() {
-    if (evaluations.size() < 3) {
-      throw new IllegalStateException("a run needs 3 evaluations; this one has " + evaluations.size());
-    }
-    Evaluation h = evaluations.get(1);
-    Evaluation f = evaluations.get(2);
-    return new RunMetrics(h.trainingTime(), h.trainAccuracy(), h.validationAccuracy(), h.testAccuracy(),
-        f.trainingTime(), f.trainAccuracy(), f.validationAccuracy(), f.testAccuracy());
-  }
-
   /** The serialized ModelMetrics protobuf. */
   public byte[] metricsBytes() {
     ModelMetrics.Builder mb = ModelMetrics.newBuilder();

@@ -14,14 +14,14 @@ public final class EncodingA {
   private EncodingA() {}
 
   /** Number of variables. */
-  public static final int VARIABLES = 26;
+  public static final int VARIABLES = CellSpec.VARIABLES;
   /** Number of edge variables (the first ones). */
-  public static final int EDGES = 21;
+  public static final int EDGES = CellSpec.EDGE_VARIABLES;
   private static final int[] MODEL_TO_INTERIOR = {1, 0, 2}; // nas4j's Op.INTERIOR order is conv3x3, conv1x1, maxpool
 
   /** The number of values of variable {@code d}: 2 for an edge, 3 for an op. */
   public static int cardinality(int d) {
-    return d < EDGES ? 2 : 3;
+    return CellSpec.variableValues(d);
   }
 
   /** The value of variable {@code d} of a packed configuration. */
@@ -36,24 +36,6 @@ public final class EncodingA {
     }
     int s = EDGES + 2 * (d - EDGES);
     return (config & ~(3 << s)) | (v << s);
-  }
-
-  /** Packs 26 values. */
-  public static int pack(int[] values) {
-    int c = 0;
-    for (int d = 0; d < VARIABLES; d++) {
-      c = with(c, d, values[d]);
-    }
-    return c;
-  }
-
-  /** The 26 values of a packed configuration. */
-  public static int[] unpack(int config) {
-    int[] v = new int[VARIABLES];
-    for (int d = 0; d < VARIABLES; d++) {
-      v[d] = value(config, d);
-    }
-    return v;
   }
 
   /**

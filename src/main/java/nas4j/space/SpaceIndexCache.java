@@ -1,0 +1,149 @@
+package nas4j.space;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.zip.CRC32C;
+import nas4j.util.AtomicFiles;
+
+/**
+ * The disk cache of the {@link SpaceIndex}: enumerating the space takes seconds, reading the cache (19 MB) a
+ * fraction of that. Layout (little-endian): magic {@code NAS4JSPI}, version, the three counts, the full DAGs,
+ * the labelled-graph map, the per-cell arrays, and a CRC32C of everything before it. Written atomically; a cache
+ * that is unreadable, of another version or corrupt is rebuilt. Stateless.
+ */
+public final class SpaceIndexCache {
+  static final int VERSION = 1;
+  private static final long MAGIC = 0x4E4153344A535049L; // "NAS4JSPI"
+
+  private SpaceIndexCache() {}
+
+  /** The default cache file: {@code $NAS4J_CACHE_DIR} or {@code -Dnas4j.cache.dir} or {@code ~/.cache/nas4j}. */
+  public static Path defaultFile() {
+    return dir().resolve("space-index-v" + VERSION + ".bin");
+  }
+
+  /** The folder for nas4j's derived caches. */
+  public static Path dir() {
+    String prop = System.getProperty("nas4j.cache.dir");
+    if (prop != null && !prop.isBlank()) {
+      return Paths.get(prop);
+    }
+    String env = System.getenv("NAS4J_CACHE_DIR");
+    if (env != null && !env.isBlank()) {
+      return Paths.get(env);
+    }
+    return Paths.get(System.getProperty("user.home"), ".cache", "nas4j");
+  }
+
+  /** Loads the cache at {@code file} if it is present and intact, else enumerates and writes it. */
+  public static SpaceIndex loadOrBuild(Path file) {
+    if (Files.isRegularFile(file)) {
+      try {
+        return read(file);
+      } catch (IOException | RuntimeException e) {
+        System.err.println("nas4j: space index cache " + file + " is unusable (" + e.getMessage()
+            + "); enumerating again");
+      }
+    }
+    SpaceIndex idx = SpaceIndex.enumerate();
+    try {
+      write(idx, file);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("nas4j: could not write space index cache " + file + ": " + e.getMessage());
+    }
+    return idx;
+  }
+
+  /** Writes the index atomically (temp file, then rename) with a CRC32C checksum. */
+  public static void write(SpaceIndex index, Path file) throws IOException {
+    int nd = index.dagMask.length;
+    int ng = index.labelledToId.length;
+    int nc = index.hashLow.length;
+    int size = 8 + 4 * 4 + nd * 5 + ng * 4 + nc * (1 + 8 + 4 + 8 + 8 + 4) + 8;
+    ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(MAGIC).putInt(VERSION).putInt(nd).putInt(ng).putInt(nc);
+    b.put(index.dagVertices);
+    b.asIntBuffer().put(index.dagMask);
+    b.position(b.position() + nd * 4);
+    b.asIntBuffer().put(index.labelledToId);
+    b.position(b.position() + ng * 4);
+    b.put(index.cellVertices);
+    b.asLongBuffer().put(index.cellAdj);
+    b.position(b.position() + nc * 8);
+    b.asIntBuffer().put(index.cellOps);
+    b.position(b.position() + nc * 4);
+    b.asLongBuffer().put(index.hashHigh);
+    b.position(b.position() + nc * 8);
+    b.asLongBuffer().put(index.hashLow);
+    b.position(b.position() + nc * 8);
+    b.asIntBuffer().put(index.parameters);
+    b.position(b.position() + nc * 4);
+    CRC32C crc = new CRC32C();
+    crc.update(b.array(), 0, b.position());
+    b.putLong(crc.getValue());
+    AtomicFiles.write(file, b.array());
+  }
+
+  /** Reads a cache written by {@link #write(SpaceIndex, Path)}; checks magic, version and checksum. */
+  public static SpaceIndex read(Path file) throws IOException {
+    byte[] all = Files.readAllBytes(file);
+    if (all.length < 32) {
+      throw new IOException(file + ": too short for a space index cache");
+    }
+    ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+    if (b.getLong() != MAGIC) {
+      throw new IOException(file + ": not a nas4j space index cache");
+    }
+    int version = b.getInt();
+    if (version != VERSION) {
+      throw new IOException(file + ": cache version " + version + ", expected " + VERSION);
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(all, 0, all.length - 8);
+    long stored = ByteBuffer.wrap(all, all.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    if (stored != crc.getValue()) {
+      throw new IOException(file + ": checksum mismatch (corrupt cache)");
+    }
+    int nd = b.getInt();
+    int ng = b.getInt();
+    int nc = b.getInt();
+    long expected = 8 + 16 + nd * 5L + ng * 4L + nc * 33L + 8;
+    if (expected != all.length) {
+      throw new IOException(file + ": size " + all.length + " does not match its header (" + expected + ")");
+    }
+    byte[] dv = new byte[nd];
+    b.get(dv);
+    int[] dm = new int[nd];
+    b.asIntBuffer().get(dm);
+    b.position(b.position() + nd * 4);
+    int[] l2i = new int[ng];
+    b.asIntBuffer().get(l2i);
+    b.position(b.position() + ng * 4);
+    byte[] cv = new byte[nc];
+    b.get(cv);
+    long[] ca = new long[nc];
+    b.asLongBuffer().get(ca);
+    b.position(b.position() + nc * 8);
+    int[] co = new int[nc];
+    b.asIntBuffer().get(co);
+    b.position(b.position() + nc * 4);
+    long[] hh = new long[nc];
+    b.asLongBuffer().get(hh);
+    b.position(b.position() + nc * 8);
+    long[] hl = new long[nc];
+    b.asLongBuffer().get(hl);
+    b.position(b.position() + nc * 8);
+    int[] pa = new int[nc];
+    b.asIntBuffer().get(pa);
+    try {
+      return new SpaceIndex(dv, dm, l2i, cv, ca, co, hh, hl, pa, file);
+    } catch (IllegalStateException e) {
+      throw new UncheckedIOException(new IOException(file + ": " + e.getMessage()));
+    }
+  }
+}
