@@ -3,8 +3,8 @@ package nas4j.experiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import nas4j.bench.Benchmark;
+import nas4j.bench.io.SyntheticBenchmarks;
 import nas4j.search.StrategyRegistry;
-import nas4j.testing.SyntheticBenchmark;
 
 /** Small finished experiments on a synthetic benchmark, for the statistics, report and command tests. */
 public final class ExperimentFixture {
@@ -14,7 +14,7 @@ public final class ExperimentFixture {
 
   static synchronized Benchmark bench() {
     if (bench == null) {
-      bench = SyntheticBenchmark.smooth(5);
+      bench = SyntheticBenchmarks.smooth(5);
     }
     return bench;
   }
