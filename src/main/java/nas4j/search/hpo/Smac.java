@@ -1,0 +1,328 @@
+package nas4j.search.hpo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import nas4j.bench.Observation;
+import nas4j.bench.Oracle;
+import nas4j.search.InvalidHandling;
+import nas4j.search.SearchStrategy;
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * SMAC (Hutter et al. 2011) on encoding A as automl/nas_benchmarks {@code run_smac.py} configures SMAC3:
+ * non-deterministic scenario, a random initial incumbent, a {@link RandomForest} of 10 trees on the mean loss of
+ * every evaluated configuration, expected improvement, random configurations interleaved with probability 1/3,
+ * intensification with at most {@code maxEvaluations} (4) evaluations per configuration, each a fresh query of
+ * the oracle (a new sampled repeat). Loss = 1 − returned validation accuracy, 1 for an invalid cell.
+ *
+ * <p>One iteration: (1) if the incumbent has fewer than {@code maxEvaluations} runs it is evaluated once more;
+ * (2) {@code challengersPerIteration} challengers race it: a challenger gets 1, 2, 4, … new runs until it has as
+ * many as the incumbent; it is rejected as soon as its mean loss exceeds the incumbent's mean over the same number
+ * of runs, and becomes the incumbent if it survives to the incumbent's run count. Challengers come from a list:
+ * with probability {@code randomProbability} a uniform configuration, otherwise the next entry of the list sorted
+ * by expected improvement (EI, minimisation, against η = the lowest predicted mean over the evaluated
+ * configurations) of the local optima of first-improvement local searches (one-variable changes, random order)
+ * started from the {@code localSearchStarts} evaluated configurations with the highest EI, pooled with
+ * {@code randomCandidates} uniform configurations.
+ *
+ * <p>One deviation, for speed: SMAC3 refits the forest and rebuilds the challenger list every iteration; here
+ * both happen when the number of evaluated configurations has grown by {@code refitGrowth} (5 %) since the last
+ * fit (and whenever the list runs out), and in between the list is consumed in order, skipping configurations
+ * already evaluated. With 10^7 simulated seconds (some thousand configurations) that is a few hundred fits
+ * instead of thousands.
+ */
+public final class Smac implements SearchStrategy {
+  static final int MAX_REDRAWS = 10_000_000;
+
+  private final SmacParameters p;
+
+  public Smac(SmacParameters p) {
+    this.p = p;
+  }
+
+  @Override
+  public void run(Oracle oracle, RandomGenerator rng) {
+    new State(oracle, rng).run();
+  }
+
+  /** One run's history and model. Package-private for tests. */
+  final class State {
+    final Oracle oracle;
+    final RandomGenerator rng;
+    final Map<Integer, Integer> index = new HashMap<>();
+    int[] configs = new int[256];
+    double[] lossSum = new double[256];
+    double[][] runLosses = new double[256][];
+    int[] runs = new int[256];
+    int n;
+    int incumbent = -1;
+    final RandomForest forest;
+    int fittedAt = -1;
+    int[] list = new int[0];
+    int listPos;
+
+    State(Oracle oracle, RandomGenerator rng) {
+      this.oracle = oracle;
+      this.rng = rng;
+      this.forest = new RandomForest(p.numTrees(), 3, 3, 5.0 / 6);
+    }
+
+    void run() {
+      incumbent = slot(randomConfig());
+      evaluate(incumbent);
+      long idle = 0;
+      while (true) {
+        long before = oracle.queries();
+        iterate();
+        idle = oracle.queries() == before ? idle + 1 : 0;
+        if (idle > MAX_REDRAWS) {
+          throw new IllegalStateException("SMAC stalled: " + MAX_REDRAWS + " iterations without a query");
+        }
+      }
+    }
+
+    void iterate() {
+      if (runs[incumbent] < p.maxEvaluations()) {
+        evaluate(incumbent);
+      }
+      for (int k = 0; k < p.challengersPerIteration(); k++) {
+        int c = nextChallenger();
+        if (c != incumbent) {
+          race(c);
+        }
+      }
+    }
+
+    /** SMAC's race of a challenger against the incumbent (doubling runs, compared on equal run counts). */
+    void race(int c) {
+      int add = 1;
+      while (true) {
+        int target = Math.min(runs[c] + add, runs[incumbent]);
+        while (runs[c] < target) {
+          evaluate(c);
+        }
+        Verdict v = verdict(runLosses[c], runs[c], runLosses[incumbent], runs[incumbent]);
+        if (v == Verdict.REJECT) {
+          return;
+        }
+        if (v == Verdict.NEW_INCUMBENT) {
+          incumbent = c;
+          return;
+        }
+        add *= 2;
+      }
+    }
+
+    int nextChallenger() {
+      if (rng.nextDouble() < p.randomProbability()) {
+        return slot(randomConfig());
+      }
+      if (n >= fittedAt + Math.max(1, (int) (fittedAt * p.refitGrowth())) || listPos >= list.length) {
+        refit();
+      }
+      while (listPos < list.length) {
+        int c = list[listPos++];
+        Integer s = index.get(c);
+        if (s == null || runs[s] == 0) {
+          return slot(c);
+        }
+      }
+      return slot(randomConfig());
+    }
+
+    int randomConfig() {
+      for (int redraws = 0; ; redraws++) {
+        int c = EncodingA.random(rng);
+        if (p.invalid() != InvalidHandling.RESAMPLE || oracle.isValid(EncodingA.spec(c))) {
+          return c;
+        }
+        if (redraws >= MAX_REDRAWS) {
+          throw new IllegalStateException("SMAC stalled: " + MAX_REDRAWS + " invalid draws in a row");
+        }
+      }
+    }
+
+    /** Refits the forest and rebuilds the challenger list (sorted by EI, best first). */
+    void refit() {
+      int m = 0;
+      int[] x = new int[n];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        if (runs[i] > 0) {
+          x[m] = configs[i];
+          y[m++] = lossSum[i] / runs[i];
+        }
+      }
+      forest.fit(x, y, m, rng);
+      fittedAt = n;
+      double[] out = new double[2];
+      double eta = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < m; i++) {
+        forest.predict(x[i], out);
+        eta = Math.min(eta, out[0]);
+      }
+      // local search starts: the evaluated configurations with the highest EI
+      double[] ei = new double[m];
+      Integer[] order = new Integer[m];
+      for (int i = 0; i < m; i++) {
+        ei[i] = ei(x[i], eta, out);
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Double.compare(ei[b], ei[a]));
+      List<Integer> pool = new ArrayList<>();
+      Set<Integer> seen = new HashSet<>();
+      for (int s = 0; s < Math.min(p.localSearchStarts(), m); s++) {
+        int opt = localSearch(x[order[s]], eta, out);
+        if (seen.add(opt)) {
+          pool.add(opt);
+        }
+      }
+      for (int r = 0; r < p.randomCandidates(); r++) {
+        int c = randomConfig();
+        if (seen.add(c)) {
+          pool.add(c);
+        }
+      }
+      int[] cand = pool.stream().mapToInt(Integer::intValue).toArray();
+      double[] score = new double[cand.length];
+      Integer[] o = new Integer[cand.length];
+      for (int i = 0; i < cand.length; i++) {
+        score[i] = ei(cand[i], eta, out);
+        o[i] = i;
+      }
+      Arrays.sort(o, (a, b) -> Double.compare(score[b], score[a]));
+      list = new int[cand.length];
+      for (int i = 0; i < cand.length; i++) {
+        list[i] = cand[o[i]];
+      }
+      listPos = 0;
+    }
+
+    /** First-improvement local search on EI over the one-variable neighbourhood (random order). */
+    int localSearch(int start, double eta, double[] out) {
+      int cur = start;
+      double curEi = ei(cur, eta, out);
+      int[] moves = new int[31];
+      boolean improved = true;
+      while (improved) {
+        improved = false;
+        int k = 0;
+        for (int d = 0; d < EncodingA.VARIABLES; d++) {
+          for (int v = 0; v < EncodingA.cardinality(d); v++) {
+            if (v != EncodingA.value(cur, d)) {
+              moves[k++] = d * 3 + v;
+            }
+          }
+        }
+        for (int i = k - 1; i > 0; i--) {
+          int j = rng.nextInt(i + 1);
+          int t = moves[i];
+          moves[i] = moves[j];
+          moves[j] = t;
+        }
+        for (int i = 0; i < k; i++) {
+          int nb = EncodingA.with(cur, moves[i] / 3, moves[i] % 3);
+          if (p.invalid() == InvalidHandling.RESAMPLE && !oracle.isValid(EncodingA.spec(nb))) {
+            continue;
+          }
+          double e = ei(nb, eta, out);
+          if (e > curEi) {
+            cur = nb;
+            curEi = e;
+            improved = true;
+            break;
+          }
+        }
+      }
+      return cur;
+    }
+
+    /** Expected improvement below eta of the forest's prediction (σ = 0: max(eta − μ, 0)). */
+    double ei(int config, double eta, double[] out) {
+      forest.predict(config, out);
+      return expectedImprovement(eta, out[0], Math.sqrt(out[1]));
+    }
+
+    int slot(int config) {
+      Integer s = index.get(config);
+      if (s != null) {
+        return s;
+      }
+      if (n == configs.length) {
+        configs = Arrays.copyOf(configs, n * 2);
+        lossSum = Arrays.copyOf(lossSum, n * 2);
+        runLosses = Arrays.copyOf(runLosses, n * 2);
+        runs = Arrays.copyOf(runs, n * 2);
+      }
+      configs[n] = config;
+      runLosses[n] = new double[p.maxEvaluations()];
+      index.put(config, n);
+      return n++;
+    }
+
+    void evaluate(int slot) {
+      double loss;
+      if (p.invalid() == InvalidHandling.RESAMPLE && !oracle.isValid(EncodingA.spec(configs[slot]))) {
+        loss = 1.0; // not queried; recorded for the model as nas_benchmarks' objective reports it
+      } else {
+        Observation o = oracle.query(EncodingA.spec(configs[slot]));
+        loss = o.hasData() ? 1.0 - o.validationAccuracy() : 1.0;
+      }
+      if (runs[slot] == runLosses[slot].length) {
+        runLosses[slot] = Arrays.copyOf(runLosses[slot], runs[slot] * 2);
+      }
+      runLosses[slot][runs[slot]++] = loss;
+      lossSum[slot] += loss;
+    }
+  }
+
+  /** The outcome of one comparison in a race. */
+  enum Verdict {
+    /** The challenger's mean loss is above the incumbent's over the same number of runs. */
+    REJECT,
+    /** Not worse, with at least as many runs as the incumbent: it becomes the incumbent. */
+    NEW_INCUMBENT,
+    /** Not worse so far, fewer runs than the incumbent: run it more (twice as many new runs as last time). */
+    MORE_RUNS
+  }
+
+  /**
+   * SMAC's comparison: the challenger's mean loss over its runs against the incumbent's mean over its first as
+   * many runs (SMAC compares on the run pairs both have).
+   */
+  static Verdict verdict(double[] challenger, int challengerRuns, double[] incumbent, int incumbentRuns) {
+    int k = Math.min(challengerRuns, incumbentRuns);
+    double c = 0;
+    double i = 0;
+    for (int r = 0; r < k; r++) {
+      c += challenger[r];
+      i += incumbent[r];
+    }
+    if (c / k > i / k) {
+      return Verdict.REJECT;
+    }
+    return challengerRuns >= incumbentRuns ? Verdict.NEW_INCUMBENT : Verdict.MORE_RUNS;
+  }
+
+  /** EI for minimisation: (η − μ)Φ(z) + σφ(z), z = (η − μ)/σ; max(η − μ, 0) when σ = 0. */
+  static double expectedImprovement(double eta, double mu, double sigma) {
+    if (!(sigma > 0)) {
+      return Math.max(eta - mu, 0);
+    }
+    double z = (eta - mu) / sigma;
+    double cdf = 0.5 * Erf.erfc(-z / Math.sqrt(2));
+    double pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    return (eta - mu) * cdf + sigma * pdf;
+  }
+
+  @Override
+  public String toString() {
+    return "Smac" + p;
+  }
+}

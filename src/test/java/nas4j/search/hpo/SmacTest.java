@@ -1,0 +1,72 @@
+package nas4j.search.hpo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import nas4j.bench.Benchmark;
+import nas4j.bench.Budget;
+import nas4j.bench.BudgetExhaustedException;
+import nas4j.bench.Oracle;
+import nas4j.bench.QueryRecord;
+import nas4j.space.ValidityRule;
+import nas4j.testing.SyntheticBenchmark;
+import org.junit.jupiter.api.Test;
+
+class SmacTest {
+
+  @Test
+  void intensificationDecisionsCompareMeansOverTheSameNumberOfRuns() {
+    double[] inc = {0.10, 0.20, 0.30, 0.40}; // incumbent: 4 runs, running means 0.10, 0.15, 0.20, 0.25
+    // one run of 0.12 against the incumbent's first run 0.10: worse → rejected after a single run
+    assertThat(Smac.verdict(new double[] {0.12}, 1, inc, 4)).isEqualTo(Smac.Verdict.REJECT);
+    // 0.08 ≤ 0.10: not worse, fewer runs → more runs
+    assertThat(Smac.verdict(new double[] {0.08}, 1, inc, 4)).isEqualTo(Smac.Verdict.MORE_RUNS);
+    // three runs mean 0.2 against the incumbent's first three (mean 0.2): a tie is not worse → more runs
+    assertThat(Smac.verdict(new double[] {0.08, 0.22, 0.30}, 3, inc, 4)).isEqualTo(Smac.Verdict.MORE_RUNS);
+    // four runs mean 0.24 ≤ 0.25 → becomes the incumbent; mean 0.26 > 0.25 → rejected
+    assertThat(Smac.verdict(new double[] {0.08, 0.22, 0.30, 0.36}, 4, inc, 4))
+        .isEqualTo(Smac.Verdict.NEW_INCUMBENT);
+    assertThat(Smac.verdict(new double[] {0.08, 0.22, 0.30, 0.44}, 4, inc, 4)).isEqualTo(Smac.Verdict.REJECT);
+    // an incumbent with one run is replaced by any challenger not worse on one run
+    assertThat(Smac.verdict(new double[] {0.10}, 1, new double[] {0.10}, 1)).isEqualTo(Smac.Verdict.NEW_INCUMBENT);
+  }
+
+  @Test
+  void expectedImprovementMatchesTheClosedForm() {
+    // η = 0.3, μ = 0.2, σ = 0.1: z = 1, EI = 0.1·Φ(1) + 0.1·φ(1) = 0.1·0.8413447460685429 + 0.1·0.24197072451914337
+    assertThat(Smac.expectedImprovement(0.3, 0.2, 0.1)).isCloseTo(0.10833154705876863, within(1e-12));
+    assertThat(Smac.expectedImprovement(0.3, 0.2, 0.0)).isCloseTo(0.1, within(1e-15));
+    assertThat(Smac.expectedImprovement(0.2, 0.3, 0.0)).isZero();
+  }
+
+  /**
+   * A run on a hand-made table: every configuration is evaluated at most 4 times, the incumbent has the most
+   * runs among the configurations of its mean, and every evaluation is a separate charged query.
+   */
+  @Test
+  void runRespectsTheEvaluationCapAndChargesEveryEvaluation() {
+    Benchmark b = SyntheticBenchmark.smooth(7);
+    Oracle o = HpoFixtures.oracle(b, Budget.queries(400), ValidityRule.RAW_EDGES_FIRST);
+    List<QueryRecord> recs = new ArrayList<>();
+    o.addListener(recs::add);
+    Smac smac = new Smac(SmacParameters.defaults());
+    Smac.State st = smac.new State(o, new SplittableRandom(4));
+    try {
+      st.run();
+    } catch (BudgetExhaustedException e) {
+      // normal end
+    }
+    int evaluations = 0;
+    for (int i = 0; i < st.n; i++) {
+      assertThat(st.runs[i]).isBetween(0, 4);
+      evaluations += st.runs[i];
+    }
+    assertThat(evaluations).isEqualTo(recs.size()); // one query per evaluation, none cached
+    assertThat(recs.stream().filter(r -> r.observation().cost() > 0).count()).isEqualTo(400);
+    assertThat(st.runs[st.incumbent]).isPositive();
+    assertThat(st.fittedAt).as("the forest was fitted").isPositive();
+  }
+}
