@@ -14,11 +14,11 @@ import nas4j.search.InvalidHandling;
  * @param bandwidthFactor widening of continuous kernels when sampling (3); encoding A has none, so no effect
  * @param minBandwidth lower clip of every bandwidth (nas_benchmarks: 0.3; hpbandster's default 0.001)
  * @param minPointsInModel points needed at a budget before its model is built; 0 = variables + 1 = 27
- * @param topNPercent percentage of points forming the good set (15)
+ * @param topPercent percentage of points forming the good set (hpbandster {@code top_n_percent}: 15)
  * @param invalid {@code record-and-drop} (nas_benchmarks) or {@code resample}, as for Hyperband
  */
 public record BohbParameters(int minBudget, int maxBudget, int eta, int numSamples, double randomFraction,
-    double bandwidthFactor, double minBandwidth, int minPointsInModel, int topNPercent, InvalidHandling invalid) {
+    double bandwidthFactor, double minBandwidth, int minPointsInModel, int topPercent, InvalidHandling invalid) {
 
   public BohbParameters {
     new HyperbandParameters(minBudget, maxBudget, eta, invalid); // same checks
@@ -38,8 +38,8 @@ public record BohbParameters(int minBudget, int maxBudget, int eta, int numSampl
       throw new IllegalArgumentException("minPointsInModel must be 0 (= 27) or in 27..1000000; got "
           + minPointsInModel);
     }
-    if (topNPercent < 1 || topNPercent > 99) {
-      throw new IllegalArgumentException("topNPercent must be in 1..99; got " + topNPercent);
+    if (topPercent < 1 || topPercent > 99) {
+      throw new IllegalArgumentException("topPercent must be in 1..99; got " + topPercent);
     }
   }
 

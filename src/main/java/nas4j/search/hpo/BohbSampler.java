@@ -97,8 +97,8 @@ final class BohbSampler implements ConfigSampler {
       return;
     }
     int n = pts.size;
-    int nGood = Math.max(minPoints, p.topNPercent() * n / 100);
-    int nBad = Math.max(minPoints, (100 - p.topNPercent()) * n / 100);
+    int nGood = Math.max(minPoints, p.topPercent() * n / 100);
+    int nBad = Math.max(minPoints, (100 - p.topPercent()) * n / 100);
     int goodEnd = Math.min(nGood, n);
     int badEnd = Math.min(nGood + nBad, n);
     if (goodEnd <= EncodingA.VARIABLES || badEnd - goodEnd <= EncodingA.VARIABLES) {
