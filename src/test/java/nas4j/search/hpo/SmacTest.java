@@ -12,7 +12,7 @@ import nas4j.bench.BudgetExhaustedException;
 import nas4j.bench.Oracle;
 import nas4j.bench.QueryRecord;
 import nas4j.space.ValidityRule;
-import nas4j.testing.SyntheticBenchmark;
+import nas4j.bench.io.SyntheticBenchmarks;
 import org.junit.jupiter.api.Test;
 
 class SmacTest {
@@ -48,7 +48,7 @@ class SmacTest {
    */
   @Test
   void runRespectsTheEvaluationCapAndChargesEveryEvaluation() {
-    Benchmark b = SyntheticBenchmark.smooth(7);
+    Benchmark b = SyntheticBenchmarks.smooth(7);
     Oracle o = HpoFixtures.oracle(b, Budget.queries(400), ValidityRule.RAW_EDGES_FIRST);
     List<QueryRecord> recs = new ArrayList<>();
     o.addListener(recs::add);

@@ -54,7 +54,7 @@ class TpeTest {
   @Test
   void resampleQueriesNoInvalidCellAndSeedsReproduce() {
     TpeParameters p = new TpeParameters(0.25, 24, 20, 1.0, InvalidHandling.RESAMPLE);
-    List<QueryRecord> a = HpoFixtures.run(new Tpe(p), HpoFixtures.oracle(nas4j.testing.SyntheticBenchmark.smooth(7),
+    List<QueryRecord> a = HpoFixtures.run(new Tpe(p), HpoFixtures.oracle(nas4j.bench.io.SyntheticBenchmarks.smooth(7),
         Budget.queries(200), ValidityRule.RAW_EDGES_FIRST), 3);
     assertThat(a).hasSize(200).allMatch(r -> r.observation().valid() && r.observation().epochs() == 108);
   }
