@@ -68,16 +68,22 @@ final class BenchCommand implements Runnable {
       long base = heapAfterGc();
       double decode = Double.MAX_VALUE;
       double cpu = Double.MAX_VALUE;
-      LoadedDataset d = null;
+      long heap = 0;
+      long records = 0;
+      int cells = 0;
+      int[] budgets = null;
+      long tableBytes = 0;
       for (int i = 0; i < Math.max(1, repeat); i++) {
-        d = null;
-        long c0 = processCpuNanos();
-        d = Datasets.load(file, o, space);
-        cpu = Math.min(cpu, (processCpuNanos() - c0) / 1e9);
-        decode = Math.min(decode, d.report().seconds());
+        Decoded d = decodeOnce(o, space, base);
+        cpu = Math.min(cpu, d.cpu());
+        decode = Math.min(decode, d.seconds());
+        heap = d.heap();
+        records = d.records();
+        cells = d.cells();
+        budgets = d.budgets();
+        tableBytes = d.tableBytes();
+        heapAfterGc(); // the table just measured is garbage: collect it before the next step allocates another
       }
-      long heap = heapAfterGc() - base;
-      long records = d.report().records();
       Path dir = Files.createTempDirectory("nas4j-bench");
       Path cache = dir.resolve(file.getFileName() + ".nas4j-cache");
       double cacheSeconds = Double.MAX_VALUE;
@@ -85,25 +91,21 @@ final class BenchCommand implements Runnable {
       try {
         Datasets.convert(file, cache, o);
         for (int i = 0; i < Math.max(1, repeat); i++) {
-          long c0 = processCpuNanos();
-          LoadedDataset c = Datasets.load(cache, LoadOptions.defaults(), space);
-          cacheCpu = Math.min(cacheCpu, (processCpuNanos() - c0) / 1e9);
-          if (!c.report().fromCache()) {
-            throw new IllegalStateException("cache was not used");
-          }
-          cacheSeconds = Math.min(cacheSeconds, c.report().seconds());
+          heapAfterGc();
+          double[] t = cacheLoadOnce(cache, space);
+          cacheSeconds = Math.min(cacheSeconds, t[0]);
+          cacheCpu = Math.min(cacheCpu, t[1]);
         }
       } finally {
         Files.deleteIfExists(cache);
         Files.deleteIfExists(dir);
       }
-      Benchmark b = d.benchmark();
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", file.toString());
         m.put("records", records);
-        m.put("cells", b.cellCount());
-        m.put("budgets", b.epochBudgets());
+        m.put("cells", cells);
+        m.put("budgets", budgets);
         m.put("threads", o.threads());
         m.put("crc", !noCrc);
         m.put("decode_seconds", decode);
@@ -111,20 +113,48 @@ final class BenchCommand implements Runnable {
         m.put("decode_cpu_seconds", cpu);
         m.put("cache_load_seconds", cacheSeconds);
         m.put("cache_load_cpu_seconds", cacheCpu);
-        m.put("table_bytes", b.table().bytes());
+        m.put("table_bytes", tableBytes);
         m.put("heap_bytes", heap);
         out.println(JsonOut.write(m));
       } else {
         out.printf(Locale.ROOT, "decode  %s: %,d records, %,d cells, budgets %s%n", file.getFileName(), records,
-            b.cellCount(), java.util.Arrays.toString(b.epochBudgets()));
+            cells, java.util.Arrays.toString(budgets));
         out.printf(Locale.ROOT, "        %.3f s (%,.0f records/s), %.3f s CPU, %d threads, CRC %s, SHA-256 on%n",
             decode, records / decode, cpu, o.threads(), noCrc ? "off" : "on");
         out.printf(Locale.ROOT, "cache   load %.3f s (%.3f s CPU)%n", cacheSeconds, cacheCpu);
         out.printf(Locale.ROOT, "memory  table values %.1f MB; heap held after loading %.1f MB%n",
-            b.table().bytes() / 1e6, heap / 1e6);
+            tableBytes / 1e6, heap / 1e6);
       }
       out.flush();
       return 0;
+    }
+
+    /** What one decode measured; the table itself is dropped when {@link #decodeOnce} returns. */
+    private record Decoded(double seconds, double cpu, long heap, long records, int cells, int[] budgets,
+        long tableBytes) {}
+
+    /**
+     * Decodes once and measures; the loaded table is referenced only in this frame, so at most one table is
+     * alive at a time and the process's peak memory is one table's, not one per step.
+     */
+    private Decoded decodeOnce(LoadOptions o, SpaceIndex space, long base) {
+      long c0 = processCpuNanos();
+      LoadedDataset d = Datasets.load(file, o, space);
+      double cpu = (processCpuNanos() - c0) / 1e9;
+      Benchmark b = d.benchmark();
+      return new Decoded(d.report().seconds(), cpu, heapAfterGc() - base, d.report().records(), b.cellCount(),
+          b.epochBudgets(), b.table().bytes());
+    }
+
+    /** Loads the cache once: {wall seconds, CPU seconds}. */
+    private static double[] cacheLoadOnce(Path cache, SpaceIndex space) {
+      long c0 = processCpuNanos();
+      LoadedDataset c = Datasets.load(cache, LoadOptions.defaults(), space);
+      double cpu = (processCpuNanos() - c0) / 1e9;
+      if (!c.report().fromCache()) {
+        throw new IllegalStateException("cache was not used");
+      }
+      return new double[] {c.report().seconds(), cpu};
     }
 
     /** CPU time of the whole process (all threads, GC included), or 0 where unsupported. */

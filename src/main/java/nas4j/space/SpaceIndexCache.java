@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 import nas4j.util.AtomicFiles;
 
@@ -89,61 +91,137 @@ public final class SpaceIndexCache {
     AtomicFiles.write(file, b.array());
   }
 
-  /** Reads a cache written by {@link #write(SpaceIndex, Path)}; checks magic, version and checksum. */
+  /**
+   * Reads a cache written by {@link #write(SpaceIndex, Path)}; checks magic, version, size and checksum. The file is read
+   * through one small buffer straight into the index's arrays (no whole-file copy, no file-sized I/O buffer).
+   */
   public static SpaceIndex read(Path file) throws IOException {
-    byte[] all = Files.readAllBytes(file);
-    if (all.length < 32) {
-      throw new IOException(file + ": too short for a space index cache");
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size < 32) {
+        throw new IOException(file + ": too short for a space index cache");
+      }
+      CacheReader in = new CacheReader(ch, size - 8);
+      if (in.getLong() != MAGIC) {
+        throw new IOException(file + ": not a nas4j space index cache");
+      }
+      int version = in.getInt();
+      if (version != VERSION) {
+        throw new IOException(file + ": cache version " + version + ", expected " + VERSION);
+      }
+      int nd = in.getInt();
+      int ng = in.getInt();
+      int nc = in.getInt();
+      long expected = 8 + 16 + nd * 5L + ng * 4L + nc * 33L + 8;
+      if (nd < 0 || ng < 0 || nc < 0 || expected != size) {
+        throw new IOException(file + ": size " + size + " does not match its header (" + expected + ")");
+      }
+      byte[] dv = new byte[nd];
+      in.get(dv);
+      int[] dm = new int[nd];
+      in.get(dm);
+      int[] l2i = new int[ng];
+      in.get(l2i);
+      byte[] cv = new byte[nc];
+      in.get(cv);
+      long[] ca = new long[nc];
+      in.get(ca);
+      int[] co = new int[nc];
+      in.get(co);
+      long[] hh = new long[nc];
+      in.get(hh);
+      long[] hl = new long[nc];
+      in.get(hl);
+      int[] pa = new int[nc];
+      in.get(pa);
+      ByteBuffer trailer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      while (trailer.hasRemaining() && ch.read(trailer, size - 8 + trailer.position()) >= 0) {
+        // fill
+      }
+      if (trailer.getLong(0) != in.crc.getValue()) {
+        throw new IOException(file + ": checksum mismatch (corrupt cache)");
+      }
+      try {
+        return new SpaceIndex(dv, dm, l2i, cv, ca, co, hh, hl, pa, file);
+      } catch (IllegalStateException e) {
+        throw new UncheckedIOException(new IOException(file + ": " + e.getMessage()));
+      }
     }
-    ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-    if (b.getLong() != MAGIC) {
-      throw new IOException(file + ": not a nas4j space index cache");
+  }
+
+  /** Little-endian sequential reads of a file's first {@code end} bytes through a 1 MB buffer, with a CRC32C. */
+  private static final class CacheReader {
+    private final FileChannel ch;
+    private final long end;
+    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    private long filePos;
+    final CRC32C crc = new CRC32C();
+
+    CacheReader(FileChannel ch, long end) {
+      this.ch = ch;
+      this.end = end;
+      buf.limit(0);
     }
-    int version = b.getInt();
-    if (version != VERSION) {
-      throw new IOException(file + ": cache version " + version + ", expected " + VERSION);
+
+    private void need(int n) throws IOException {
+      if (buf.remaining() >= n) {
+        return;
+      }
+      buf.compact();
+      while (buf.position() < n && filePos < end) {
+        ByteBuffer slice = buf.duplicate();
+        slice.limit(slice.position() + (int) Math.min(slice.remaining(), end - filePos));
+        int r = ch.read(slice, filePos);
+        if (r < 0) {
+          break;
+        }
+        crc.update(buf.array(), buf.position(), r);
+        buf.position(buf.position() + r);
+        filePos += r;
+      }
+      buf.flip();
+      if (buf.remaining() < n) {
+        throw new IOException("truncated space index cache");
+      }
     }
-    CRC32C crc = new CRC32C();
-    crc.update(all, 0, all.length - 8);
-    long stored = ByteBuffer.wrap(all, all.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    if (stored != crc.getValue()) {
-      throw new IOException(file + ": checksum mismatch (corrupt cache)");
+
+    long getLong() throws IOException {
+      need(8);
+      return buf.getLong();
     }
-    int nd = b.getInt();
-    int ng = b.getInt();
-    int nc = b.getInt();
-    long expected = 8 + 16 + nd * 5L + ng * 4L + nc * 33L + 8;
-    if (expected != all.length) {
-      throw new IOException(file + ": size " + all.length + " does not match its header (" + expected + ")");
+
+    int getInt() throws IOException {
+      need(4);
+      return buf.getInt();
     }
-    byte[] dv = new byte[nd];
-    b.get(dv);
-    int[] dm = new int[nd];
-    b.asIntBuffer().get(dm);
-    b.position(b.position() + nd * 4);
-    int[] l2i = new int[ng];
-    b.asIntBuffer().get(l2i);
-    b.position(b.position() + ng * 4);
-    byte[] cv = new byte[nc];
-    b.get(cv);
-    long[] ca = new long[nc];
-    b.asLongBuffer().get(ca);
-    b.position(b.position() + nc * 8);
-    int[] co = new int[nc];
-    b.asIntBuffer().get(co);
-    b.position(b.position() + nc * 4);
-    long[] hh = new long[nc];
-    b.asLongBuffer().get(hh);
-    b.position(b.position() + nc * 8);
-    long[] hl = new long[nc];
-    b.asLongBuffer().get(hl);
-    b.position(b.position() + nc * 8);
-    int[] pa = new int[nc];
-    b.asIntBuffer().get(pa);
-    try {
-      return new SpaceIndex(dv, dm, l2i, cv, ca, co, hh, hl, pa, file);
-    } catch (IllegalStateException e) {
-      throw new UncheckedIOException(new IOException(file + ": " + e.getMessage()));
+
+    void get(byte[] dst) throws IOException {
+      for (int k = 0; k < dst.length;) {
+        need(1);
+        int m = Math.min(dst.length - k, buf.remaining());
+        buf.get(dst, k, m);
+        k += m;
+      }
+    }
+
+    void get(int[] dst) throws IOException {
+      for (int k = 0; k < dst.length;) {
+        need(4);
+        int m = Math.min(dst.length - k, buf.remaining() / 4);
+        buf.asIntBuffer().get(dst, k, m);
+        buf.position(buf.position() + m * 4);
+        k += m;
+      }
+    }
+
+    void get(long[] dst) throws IOException {
+      for (int k = 0; k < dst.length;) {
+        need(8);
+        int m = Math.min(dst.length - k, buf.remaining() / 8);
+        buf.asLongBuffer().get(dst, k, m);
+        buf.position(buf.position() + m * 8);
+        k += m;
+      }
     }
   }
 }

@@ -3,7 +3,6 @@ package nas4j.bench.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,36 +119,47 @@ final class DatasetCache {
     return new String(b, StandardCharsets.UTF_8);
   }
 
-  /** Reads a whole cache, checking its checksum and that it fits the space. */
+  /**
+   * Reads a whole cache, checking its checksum and that it fits the space. The file is read twice through one
+   * small buffer (checksum first, then the values straight into the table's columns) rather than mapped: a
+   * mapping would add the whole file to the process's resident memory on top of the table.
+   */
   static Content read(Path file, SpaceIndex space) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < 16) {
         throw new DataFileException(file, 0, -1, "not a nas4j dataset cache (" + size + " bytes)");
       }
-      MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-      map.order(ByteOrder.LITTLE_ENDIAN);
+      In in = new In(ch, size - 4);
       CRC32C crc = new CRC32C();
-      ByteBuffer body = map.duplicate();
-      body.limit((int) (size - 4));
-      crc.update(body);
-      int stored = map.getInt((int) (size - 4));
+      while (in.refill()) {
+        crc.update(in.buf);
+        in.buf.position(in.buf.limit());
+      }
+      ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+      while (trailer.hasRemaining() && ch.read(trailer, size - 4 + trailer.position()) >= 0) {
+        // fill
+      }
+      int stored = trailer.getInt(0);
       if ((int) crc.getValue() != stored) {
         throw new DataFileException(file, size - 4, -1, String.format(
             "dataset cache checksum mismatch (CRC32C 0x%08X, stored 0x%08X): the cache is corrupt",
             (int) crc.getValue(), stored));
       }
-      ByteBuffer bb = map.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-      bb.limit((int) (size - 4));
-      Header h = header(file, bb);
+      in.rewind();
+      in.need((int) Math.min(size - 4, 1 << 16));
+      Header h = header(file, in.buf);
       if (!h.matchesSpace(space)) {
         throw new DataFileException(file, -1, -1, "dataset cache was built for a different space index");
       }
       int capacity = space.size();
-      int words = bb.getInt();
+      in.need(4);
+      int words = in.buf.getInt();
+      if (words < 0 || words > (capacity + 63) / 64) {
+        throw new DataFileException(file, in.position(), -1, "dataset cache holds ids beyond the space");
+      }
       long[] w = new long[words];
-      bb.asLongBuffer().get(w);
-      bb.position(bb.position() + words * 8);
+      in.longs(w);
       BitSet present = BitSet.valueOf(w);
       if (present.length() > capacity) {
         throw new DataFileException(file, -1, -1, "dataset cache holds ids beyond the space");
@@ -157,30 +167,103 @@ final class DatasetCache {
       int cells = present.cardinality();
       int r = h.repeats();
       float[][] cols = new float[h.budgets().length * 8][];
-      float[] packed = new float[cells * r];
       boolean complete = cells == capacity;
+      float[] packed = complete ? null : new float[cells * r];
       for (int c = 0; c < cols.length; c++) {
         float[] col = new float[capacity * r];
         if (complete) {
-          bb.asFloatBuffer().get(col);
+          in.floats(col);
         } else {
-          bb.asFloatBuffer().get(packed);
+          in.floats(packed);
           int k = 0;
           for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
             System.arraycopy(packed, k, col, id * r, r);
             k += r;
           }
         }
-        bb.position(bb.position() + cells * r * 4);
         cols[c] = col;
       }
-      if (bb.remaining() != 0) {
-        throw new DataFileException(file, bb.position(), -1, "dataset cache has " + bb.remaining()
+      if (in.position() != size - 4) {
+        throw new DataFileException(file, in.position(), -1, "dataset cache has " + (size - 4 - in.position())
             + " unexpected trailing bytes");
       }
       return new Content(h, MetricsTable.ofColumns(capacity, h.budgets(), r, cols, present));
     } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new DataFileException(file, -1, -1, "truncated dataset cache");
+    }
+  }
+
+  /** Sequential little-endian reads of the first {@code end} bytes of a channel through one 1 MB buffer. */
+  private static final class In {
+    final FileChannel ch;
+    final long end;
+    final ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    long filePos; // file offset of the byte after the buffer's limit
+
+    In(FileChannel ch, long end) {
+      this.ch = ch;
+      this.end = end;
+      rewind();
+    }
+
+    void rewind() {
+      filePos = 0;
+      buf.clear().limit(0);
+    }
+
+    /** File offset of the next unread byte. */
+    long position() {
+      return filePos - buf.remaining();
+    }
+
+    /** Keeps the unread bytes and reads more; false when nothing is left to read and nothing is unread. */
+    boolean refill() throws IOException {
+      buf.compact();
+      while (buf.hasRemaining() && filePos < end) {
+        int room = (int) Math.min(buf.remaining(), end - filePos);
+        ByteBuffer slice = buf.duplicate();
+        slice.limit(slice.position() + room);
+        int n = ch.read(slice, filePos);
+        if (n < 0) {
+          break;
+        }
+        buf.position(buf.position() + n);
+        filePos += n;
+      }
+      buf.flip();
+      return buf.hasRemaining();
+    }
+
+    /** Makes at least {@code n} bytes available, or throws BufferUnderflowException at the end. */
+    void need(int n) throws IOException {
+      if (buf.remaining() < n) {
+        refill();
+        if (buf.remaining() < n) {
+          throw new java.nio.BufferUnderflowException();
+        }
+      }
+    }
+
+    void longs(long[] dst) throws IOException {
+      int k = 0;
+      while (k < dst.length) {
+        need(8);
+        int m = Math.min(dst.length - k, buf.remaining() / 8);
+        buf.asLongBuffer().get(dst, k, m);
+        buf.position(buf.position() + m * 8);
+        k += m;
+      }
+    }
+
+    void floats(float[] dst) throws IOException {
+      int k = 0;
+      while (k < dst.length) {
+        need(4);
+        int m = Math.min(dst.length - k, buf.remaining() / 4);
+        buf.asFloatBuffer().get(dst, k, m);
+        buf.position(buf.position() + m * 4);
+        k += m;
+      }
     }
   }
 

@@ -23,7 +23,7 @@ import nas4j.util.Sha256;
 final class TfRecordLoader {
   /** Repeats per (cell, budget) in NAS-Bench-101. */
   static final int REPEATS = 3;
-  private static final int BLOCK_BYTES = 4 << 20;
+  private static final int BLOCK_BYTES = 1 << 20; // small blocks: few MB in flight whatever the file size
 
   /** What a decode produced. */
   record Decoded(MetricsTable table, long records, String sha256, long size, int parameterMismatches,
