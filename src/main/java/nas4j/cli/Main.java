@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       CompareCommand.class,
       ReportCommand.class,
+      MergeCommand.class,
       ValidateCommand.class,
       AnalyzeCommand.class,
       QueryCommand.class,

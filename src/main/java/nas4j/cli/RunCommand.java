@@ -13,6 +13,7 @@ import nas4j.experiment.ExperimentResults;
 import nas4j.experiment.ExperimentRunner;
 import nas4j.experiment.HtmlReport;
 import nas4j.experiment.Progress;
+import nas4j.experiment.Shard;
 import nas4j.experiment.TraceMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
       + " in addition to plugins/ beside the file and the file's 'plugins' key).")
   java.util.List<Path> plugins = new java.util.ArrayList<>();
 
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (1 ≤ I ≤ N) into "
+      + "<output>/shard-I-of-N-<config hash>/; join the N shard folders with nas4j merge.")
+  String shard;
+
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
@@ -65,13 +70,14 @@ final class RunCommand implements Callable<Integer> {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR"); // Tablesaw's "no SLF4J providers" notice
     }
+    Shard sh = shard == null ? null : Shard.parse(shard);
     TraceMode mode = trace == null ? null : parse(TraceMode.class, trace, "--trace");
     Progress.Mode pm = parse(Progress.Mode.class, progress, "--progress");
     Experiment e = Experiment.load(file, plugins, new Experiment.Overrides(threads, out, mode));
     PrintStream err = System.err;
     err.printf(Locale.ROOT, "%s: %d strategies × %d seeds = %d runs on %d threads → %s%n", e.name(),
         e.strategies().size(), e.seeds().size(), e.runCount(), e.threads(), e.output());
-    ExperimentRunner.precheck(e);
+    ExperimentRunner.precheck(e, sh);
     long t0 = System.nanoTime();
     BenchmarkSource src = BenchmarkSource.load(e, allowMismatch);
     err.printf(Locale.ROOT, "benchmark: %s (%.1f s)%n", src.benchmark().identity(), (System.nanoTime() - t0) / 1e9);
@@ -80,12 +86,17 @@ final class RunCommand implements Callable<Integer> {
     }
     err.printf(Locale.ROOT, "y*: best mean validation %s, best mean test %s (%s)%n",
         src.benchmark().optimum().bestValidation(), src.benchmark().optimum().bestTest(), src.optimumCheck());
-    ExperimentRunner.Options options = new ExperimentRunner.Options(resume, allowMismatch, pm, err);
+    ExperimentRunner.Options options = new ExperimentRunner.Options(resume, allowMismatch, pm, err).withShard(sh);
     Path[] written = new Path[1];
     if (!noReport) {
       options = options.withHook(batch -> written[0] = HtmlReport.write(ExperimentResults.of(batch)));
     }
-    ExperimentRunner.Report r = new ExperimentRunner(e, src, options).run();
+    ExperimentRunner runner = new ExperimentRunner(e, src, options);
+    if (sh != null) {
+      err.printf(Locale.ROOT, "shard %s: every %d. run from run %d of %d → %s%n", sh, sh.count(), sh.index(),
+          e.runCount(), runner.output());
+    }
+    ExperimentRunner.Report r = runner.run();
     Path report = written[0];
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -96,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
       m.put("up_to_date", r.upToDate());
       m.put("wall_seconds", r.wallSeconds());
       m.put("config_hash", r.configHash());
+      if (sh != null) {
+        m.put("shard", sh.toString());
+      }
       m.put("surrogate", src.benchmark().isSurrogate());
       m.put("report", report == null ? null : report.toString());
       outw.println(JsonOut.write(m));

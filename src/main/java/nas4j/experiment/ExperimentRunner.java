@@ -37,16 +37,18 @@ public final class ExperimentRunner {
    * @param log where messages and progress go
    * @param select the runs this invocation executes and assembles (all by default)
    * @param hooks called in order once the outputs are written (e.g. extra reports)
+   * @param shard null, or the one shard of the runs this invocation executes into its own folder
+   *     ({@code <output>/shard-I-of-N-<config hash>/}, see {@link Shard}); {@link ShardMerge} joins the shards
    */
   public record Options(boolean resume, boolean allowOptimumMismatch, Progress.Mode progress, PrintStream log,
-      Predicate<RunKey> select, List<EndHook> hooks) {
+      Predicate<RunKey> select, List<EndHook> hooks, Shard shard) {
     public Options {
       select = select == null ? k -> true : select;
       hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
     public Options(boolean resume, boolean allowOptimumMismatch, Progress.Mode progress, PrintStream log) {
-      this(resume, allowOptimumMismatch, progress, log, null, null);
+      this(resume, allowOptimumMismatch, progress, log, null, null, null);
     }
 
     public static Options quiet() {
@@ -54,17 +56,21 @@ public final class ExperimentRunner {
     }
 
     public Options withResume(boolean r) {
-      return new Options(r, allowOptimumMismatch, progress, log, select, hooks);
+      return new Options(r, allowOptimumMismatch, progress, log, select, hooks, shard);
     }
 
     public Options withSelect(Predicate<RunKey> s) {
-      return new Options(resume, allowOptimumMismatch, progress, log, s, hooks);
+      return new Options(resume, allowOptimumMismatch, progress, log, s, hooks, shard);
     }
 
     public Options withHook(EndHook h) {
       List<EndHook> l = new ArrayList<>(hooks);
       l.add(h);
-      return new Options(resume, allowOptimumMismatch, progress, log, select, l);
+      return new Options(resume, allowOptimumMismatch, progress, log, select, l, shard);
+    }
+
+    public Options withShard(Shard s) {
+      return new Options(resume, allowOptimumMismatch, progress, log, select, hooks, s);
     }
   }
 
@@ -108,9 +114,31 @@ public final class ExperimentRunner {
       checkFidelities(st, benchmark);
     }
     this.options = options;
-    this.out = experiment.output();
+    Shard shard = options.shard();
+    if (shard == null) {
+      this.out = experiment.output();
+      this.metadata = new RunMetadata(experiment, source);
+    } else {
+      Map<String, Object> info = new java.util.LinkedHashMap<>(); // run.json's "shard" entry
+      info.put("index", shard.index());
+      info.put("count", shard.count());
+      info.put("runs", shard.select(allRuns()).size());
+      info.put("slicing", Shard.SLICING);
+      this.metadata = new RunMetadata(experiment, source, info);
+      this.out = experiment.output().resolve(shard.folderName(metadata.configHash()));
+    }
     this.store = new PartStore(out);
-    this.metadata = new RunMetadata(experiment, source);
+  }
+
+  /** The folder this runner writes: the experiment's output, or its shard's folder inside it. */
+  public Path output() {
+    return out;
+  }
+
+  /** The runs this invocation executes and assembles, in run order: its shard's (or all), through the filter. */
+  private List<RunKey> selectedRuns() {
+    List<RunKey> runs = options.shard() == null ? allRuns() : options.shard().select(allRuns());
+    return runs.stream().filter(options.select()).toList();
   }
 
   /**
@@ -194,7 +222,7 @@ public final class ExperimentRunner {
       boolean previousComplete = previous != null && "complete".equals(previous.path("status").asText())
           && full && "full".equals(previous.path("trace").asText());
       store.create();
-      List<RunKey> all = allRuns().stream().filter(options.select()).toList();
+      List<RunKey> all = selectedRuns();
       RunState state = new RunState(hash, started, all.size());
       metadata.write(out, hash, started, null, "running", 0, 0, 0);
       Thread hook = new Thread(() -> state.interrupted(), "nas4j-interrupted");
@@ -322,7 +350,7 @@ public final class ExperimentRunner {
   }
 
   private String summaryShortTable() throws IOException {
-    List<RunKey> all = allRuns().stream().filter(options.select()).toList();
+    List<RunKey> all = selectedRuns();
     for (RunKey k : all) {
       if (!store.check(k, false).complete()) {
         return "";
@@ -333,9 +361,16 @@ public final class ExperimentRunner {
 
   /**
    * The quick checks of the output folder, before a benchmark is loaded: not a folder of other files, not in use by
-   * another run. {@link #run} checks again, holding the folder.
+   * another run. {@link #run} checks again, holding the folder. A shard's folder is named after the config hash,
+   * known only once the benchmark is loaded: then only the parent is checked to be a folder here.
    */
-  public static void precheck(Experiment experiment) throws IOException {
+  public static void precheck(Experiment experiment, Shard shard) throws IOException {
+    if (shard != null) {
+      if (Files.exists(experiment.output()) && !Files.isDirectory(experiment.output())) {
+        throw new IllegalArgumentException(experiment.output() + " is a file, not a folder; choose another --out");
+      }
+      return;
+    }
     refuseForeignFolder(experiment.output());
     if (Files.isDirectory(experiment.output())) {
       OutputLock.probe(experiment.output());

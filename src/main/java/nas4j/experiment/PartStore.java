@@ -223,7 +223,7 @@ public final class PartStore {
     }
   }
 
-  private static void concat(Path target, String header, List<RunKey> keys, Function<RunKey, Path> f)
+  static void concat(Path target, String header, List<RunKey> keys, Function<RunKey, Path> f)
       throws IOException {
     AtomicFiles.write(target, o -> {
       o.write((header + "\n").getBytes(StandardCharsets.US_ASCII));

@@ -34,11 +34,22 @@ public final class RunMetadata {
   private final Experiment experiment;
   private final BenchmarkSource source;
   private final Benchmark benchmark;
+  private final Map<String, Object> shard;
 
   public RunMetadata(Experiment experiment, BenchmarkSource source) {
+    this(experiment, source, null);
+  }
+
+  /**
+   * For a shard ({@code nas4j run --shard I/N}): {@code shard} (null if not sharded) goes into run.json as the
+   * "shard" entry after the status; without it the file is exactly an unsharded run's, which is how
+   * {@link ShardMerge} rebuilds one.
+   */
+  public RunMetadata(Experiment experiment, BenchmarkSource source, Map<String, Object> shard) {
     this.experiment = experiment;
     this.source = source;
     this.benchmark = source.benchmark();
+    this.shard = shard == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(shard));
   }
 
   /** The resolved settings that define the results (not threads, output folder, trace mode or CPU timing). */
@@ -112,7 +123,8 @@ public final class RunMetadata {
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record RunJson(String format, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String description,
-      String status, @JsonProperty("WARNING") @JsonInclude(JsonInclude.Include.NON_NULL) String warning,
+      String status, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> shard,
+      @JsonProperty("WARNING") @JsonInclude(JsonInclude.Include.NON_NULL) String warning,
       @JsonProperty("config_hash") String configHash, Map<String, Object> config,
       @JsonProperty("config_file") String configFile, Map<String, Object> benchmark, Map<String, Object> optimum,
       Protocol protocol, String trace, @JsonProperty("measure_cpu") boolean measureCpu, int threads,
@@ -147,7 +159,7 @@ public final class RunMetadata {
         "automl/nas_benchmarks get_results (the NAS-Bench-101 paper's protocol; nas4j docs/search-protocols.md)", "chosen by each strategy (see its params)",
         RunSeeds.DERIVATION, strategies);
     boolean done = finished != null;
-    return new RunJson(FORMAT, experiment.name(), experiment.description(), status,
+    return new RunJson(FORMAT, experiment.name(), experiment.description(), status, shard,
         benchmark.isSurrogate() ? BenchmarkSource.SURROGATE_WARNING : null, hash, resolvedConfig(),
         experiment.configFile() == null ? null : experiment.configFile().toString(), source.metadata(),
         source.optimumMetadata(), protocol, experiment.trace().label(), experiment.measureCpu(), experiment.threads(),
