@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import nas4j.bench.Benchmark;
 import nas4j.search.StrategyRegistry;
-import nas4j.testing.SyntheticBenchmark;
+import nas4j.bench.io.SyntheticBenchmarks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class ShardMergeTest {
 
   @BeforeAll
   static void load() {
-    bench = SyntheticBenchmark.smooth(3);
+    bench = SyntheticBenchmarks.smooth(3);
   }
 
   static final String BASE = String.join("\n",
