@@ -102,6 +102,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalysisOptions options = new AnalysisOptions(epochs, seed, walks, walkLength, burnIn, maxLag, localityStride,
         localitySteps, maxDistance, randomPairs);
     Benchmark benchmark = resolveBenchmark();
+    if (benchmark.cellCount() < nas4j.space.SpaceIndex.UNIQUE_CELLS) {
+      spec.commandLine().getErr().printf(java.util.Locale.ROOT, "nas4j: warning: %s is a partial table (%,d of %,d"
+          + " cells): walks and neighbour pairs need cells with data, so statistics of a sparse table come out empty"
+          + " (NaN) or from few cells; analyze a complete file or the surrogate for the landscape%n",
+          source != null && source.data != null ? source.data : benchmark.identity(), benchmark.cellCount(),
+          nas4j.space.SpaceIndex.UNIQUE_CELLS);
+    }
     LandscapeValues sample = null;
     Path samplePath = noSample ? null : sampleCsv != null ? sampleCsv
         : Files.isRegularFile(DEFAULT_SAMPLE) ? DEFAULT_SAMPLE : null;

@@ -62,9 +62,21 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new UserErrors());
+    cl.setParameterExceptionHandler(Main::badCommandLine);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.registerConverter(nas4j.space.ValidityRule.class, Main::validityRule);
     return cl;
+  }
+
+  /** A bad option or argument: one line, a suggestion if picocli has one, and where the usage is (exit 2). */
+  static int badCommandLine(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    java.io.PrintWriter err = cl.getErr();
+    err.println("nas4j: " + ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return 2;
   }
 
   /** Parses {@code api} / {@code raw-edges-first} (any case, '-' or '_'). */

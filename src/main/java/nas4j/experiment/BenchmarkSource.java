@@ -41,6 +41,7 @@ public record BenchmarkSource(Benchmark benchmark, Path file, String sha256, Str
     if (e.benchmarkFile() == null) {
       return of(b, null, null, allowOptimumMismatch);
     }
+    requireComplete(b, e.benchmarkFile());
     String identity = b.identity();
     String sha = identity.matches("(?s).*\\b[0-9a-f]{64}\\b.*") ? null : sha256Of(e.benchmarkFile());
     return of(b, e.benchmarkFile(), sha, allowOptimumMismatch);
@@ -56,6 +57,21 @@ public record BenchmarkSource(Benchmark benchmark, Path file, String sha256, Str
       return SurrogateBenchmark.load();
     }
     return Datasets.load(file, LoadOptions.defaults().withVerifySource(verifySource)).benchmark();
+  }
+
+  /**
+   * Refuses a partial table (fewer cells than NAS-Bench-101 has, e.g. written by {@code bench generate --stride}):
+   * a strategy may propose any cell, and one the table lacks has no answer; answering it like an invalid cell would
+   * quietly turn the search space into the file's subset (and random search into a stall). So an experiment needs
+   * the complete table, and is refused before it starts. {@code file} names the source in the message (or null).
+   */
+  public static void requireComplete(Benchmark b, Path file) {
+    if (!b.isSurrogate() && b.cellCount() < SpaceIndex.UNIQUE_CELLS) {
+      throw new DataProblemException((file == null ? b.identity() : file.toString()) + " is a partial benchmark ("
+          + String.format(Locale.ROOT, "%,d of %,d cells", b.cellCount(), SpaceIndex.UNIQUE_CELLS)
+          + ", e.g. written by 'bench generate --stride'); a search may propose any cell, so experiments need the"
+          + " complete table: use nasbench_only108.tfrecord or nasbench_full.tfrecord (or its cache), or 'surrogate'");
+    }
   }
 
   /** Wraps an already loaded benchmark (tests, callers sharing one benchmark) and checks its optimum. */

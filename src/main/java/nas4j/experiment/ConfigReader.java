@@ -76,7 +76,12 @@ public final class ConfigReader {
       text = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file, null, "no such file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ConfigException(file, null, "is not UTF-8 text; save the experiment file as UTF-8");
     } catch (IOException e) {
+      if (Files.isDirectory(file)) {
+        throw new ConfigException(file, null, "is a folder; give the experiment's .yaml file");
+      }
       throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
     }
     return parse(file, text);
@@ -94,7 +99,7 @@ public final class ConfigReader {
     Map<String, ConfigLocation> keys;
     ExperimentConfig config;
     try {
-      paths = keyPaths(mapper, text);
+      paths = keyPaths(file, mapper, text);
       keys = topLevel(paths);
       config = mapper.readValue(text, ExperimentConfig.class);
     } catch (JsonProcessingException e) {
@@ -109,14 +114,33 @@ public final class ConfigReader {
   }
 
   /** Where every key was written, by path ("strategies[1].label"), from the YAML token stream. */
-  private static Map<String, ConfigLocation> keyPaths(ObjectMapper mapper, String text) throws IOException {
+  private static Map<String, ConfigLocation> keyPaths(Path file, ObjectMapper mapper, String text)
+      throws IOException {
     Map<String, ConfigLocation> keys = new LinkedHashMap<>();
     java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>(); // container paths
     java.util.ArrayDeque<int[]> index = new java.util.ArrayDeque<>(); // array counters (null-like for objects)
     try (JsonParser p = mapper.getFactory().createParser(text)) {
       String pending = ""; // path of the value about to start
       JsonToken t;
+      int depth = 0;
+      boolean seenDocument = false;
       while ((t = p.nextToken()) != null) {
+        if (depth == 0 && seenDocument) {
+          throw new ConfigException(file, loc(p.currentTokenLocation()), "a second YAML document (after '---');"
+              + " an experiment file holds one experiment: put the next one in its own file");
+        }
+        if (t != JsonToken.FIELD_NAME && p.getTypeId() != null) {
+          throw new ConfigException(file, loc(p.currentTokenLocation()), "YAML tag '" + tag(p.getTypeId())
+              + "' is not allowed: experiment files hold plain values; remove the tag");
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          depth++;
+        } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+          depth--;
+        }
+        if (depth == 0) {
+          seenDocument = true;
+        }
         if (t == JsonToken.FIELD_NAME) {
           String parent = stack.isEmpty() ? "" : stack.peek();
           pending = parent.isEmpty() ? p.currentName() : parent + "." + p.currentName();
@@ -140,6 +164,11 @@ public final class ConfigReader {
       }
     }
     return keys;
+  }
+
+  private static String tag(Object typeId) {
+    String t = String.valueOf(typeId);
+    return t.startsWith("tag:yaml.org,2002:") ? "!!" + t.substring("tag:yaml.org,2002:".length()) : t;
   }
 
   /** Top-level keys only. */
@@ -204,6 +233,7 @@ public final class ConfigReader {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
         .addModule(friendlyEnums)
         .build();
@@ -266,6 +296,10 @@ public final class ConfigReader {
     if (e instanceof BadValue) {
       return new ConfigException(file, at, prefix + e.getOriginalMessage());
     }
+    if (e instanceof ValueInstantiationException && e.getCause() instanceof ExperimentConfig.KeyProblem) {
+      ExperimentConfig.KeyProblem k = (ExperimentConfig.KeyProblem) e.getCause();
+      return new ConfigException(file, keyPaths.getOrDefault(k.key, ConfigLocation.UNKNOWN), k.getMessage());
+    }
     if (e instanceof ValueInstantiationException) {
       Throwable c = e.getCause();
       String msg = c != null && c.getMessage() != null ? c.getMessage() : e.getOriginalMessage();
@@ -281,13 +315,8 @@ public final class ConfigReader {
       if (orig != null && orig.startsWith("No content")) {
         return new ConfigException(file, at, "the file holds no experiment");
       }
-      String got = "";
-      if (orig != null) {
-        int i = orig.indexOf(" from ");
-        if (i >= 0) {
-          got = "; found " + orig.substring(i + 6).replaceAll("[`:].*$", "").trim();
-        }
-      }
+      String found = found(orig);
+      String got = found == null ? "" : "; found " + found;
       return new ConfigException(file, at, prefix + "expected " + kind(m.getTargetType()) + got);
     }
     if (e instanceof JsonMappingException) {
@@ -298,6 +327,23 @@ public final class ConfigReader {
       return new ConfigException(file, at, "key written twice: " + msg.replace("Duplicate field ", ""));
     }
     return new ConfigException(file, at, "not valid YAML: " + firstLine(msg));
+  }
+
+  /** What Jackson says it found ("... from Array value (token `JsonToken.START_ARRAY`)"), in config words. */
+  static String found(String jacksonMessage) {
+    if (jacksonMessage == null) {
+      return null;
+    }
+    String[][] words = {{"START_ARRAY", "a list"}, {"START_OBJECT", "a map"}, {"VALUE_STRING", "a text value"},
+        {"VALUE_NUMBER_INT", "an integer"}, {"VALUE_NUMBER_FLOAT", "a number with a fraction"},
+        {"VALUE_TRUE", "true"}, {"VALUE_FALSE", "false"}, {"VALUE_NULL", "nothing (null)"},
+        {"VALUE_EMBEDDED_OBJECT", "a tagged or binary value"}};
+    for (String[] w : words) {
+      if (jacksonMessage.contains(w[0])) {
+        return w[1];
+      }
+    }
+    return null;
   }
 
   private static int cut(String path) {
@@ -359,7 +405,7 @@ public final class ConfigReader {
       return "one of " + java.util.Arrays.stream(t.getEnumConstants()).map(Object::toString)
           .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
-    return "a map of keys (" + t.getSimpleName() + ")";
+    return "a map of keys";
   }
 
   // ---------------------------------------------------------------- deserializers
@@ -428,6 +474,7 @@ public final class ConfigReader {
   }
 
   static final class BudgetDeser extends JsonDeserializer<Budget> {
+    private static final double MAX_BUDGET = 1e15;
     private static final String EXAMPLE = "a map with exactly one of seconds, queries, epochs"
         + " (e.g. {seconds: 1e7} or {queries: 150})";
 
@@ -455,19 +502,21 @@ public final class ConfigReader {
           default:
             throw new BadValue(p, "unknown key '" + key + "' in budget; allowed keys: seconds, queries, epochs");
         }
-        p.nextToken();
+        JsonToken vt = p.nextToken();
         String text = scalar(p, "a positive number");
-        double v;
-        try {
-          v = Double.parseDouble(text.replace("_", ""));
-        } catch (NumberFormatException e) {
-          throw new BadValue(p, "budget " + key + ": '" + text + "' is not a number");
+        if (vt != JsonToken.VALUE_NUMBER_INT && vt != JsonToken.VALUE_NUMBER_FLOAT) {
+          throw new BadValue(p, key + ": expected a number; found " + (vt == JsonToken.VALUE_STRING
+              ? "the text '" + text + "' (write numbers without quotes)" : describe(vt)));
         }
+        double v = p.getDoubleValue();
         if (!(v > 0) || Double.isInfinite(v)) {
-          throw new BadValue(p, "budget " + key + " must be a positive finite number; got " + text);
+          throw new BadValue(p, key + " must be a positive finite number; got " + text);
         }
         if (kind != Budget.Kind.SECONDS && v != Math.rint(v)) {
-          throw new BadValue(p, "budget " + key + " must be a whole number; got " + text);
+          throw new BadValue(p, key + " must be a whole number; got " + text);
+        }
+        if (v > MAX_BUDGET) {
+          throw new BadValue(p, key + ": " + text + " is larger than nas4j supports (at most 1e15)");
         }
         if (result != null) {
           throw new BadValue(p, "budget has two limits (" + result.kind().name().toLowerCase(Locale.ROOT) + " and "

@@ -22,33 +22,47 @@ public record ExperimentConfig(String name, String description, String benchmark
     List<StrategySpec> strategies, Seeds seeds, Long experimentSeed, String output, Integer threads,
     TraceMode trace, Boolean measureCpu, String plugins) {
 
+  /** A problem with one key's value (or its absence): the reader reports it at that key's line. */
+  static final class KeyProblem extends IllegalArgumentException {
+    final String key;
+
+    KeyProblem(String key, String message) {
+      super(message);
+      this.key = key;
+    }
+  }
+
   public ExperimentConfig {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("missing key 'name' (e.g. name: my-comparison)");
+      throw new KeyProblem("name", "missing key 'name' (e.g. name: my-comparison)");
     }
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new IllegalArgumentException("name '" + name + "' may only use letters, digits and . _ -"
+      throw new KeyProblem("name", "name '" + name + "' may only use letters, digits and . _ -"
           + " (it is the default results folder)");
     }
     if (budget == null) {
-      throw new IllegalArgumentException("missing key 'budget' (e.g. budget: {seconds: 1e7}, {queries: 150}"
+      throw new KeyProblem("budget", "missing key 'budget' (e.g. budget: {seconds: 1e7}, {queries: 150}"
           + " or {epochs: 100000})");
     }
-    if (strategies == null || strategies.isEmpty()) {
-      throw new IllegalArgumentException("missing key 'strategies' (a list of {strategy: <name>, label: <label>,"
+    if (strategies == null) {
+      throw new KeyProblem("strategies", "missing key 'strategies' (a list of {strategy: <name>, label: <label>,"
           + " params: {...}})");
+    }
+    if (strategies.isEmpty()) {
+      throw new KeyProblem("strategies", "strategies: the list is empty; give at least one entry such as"
+          + " {strategy: random-search}");
     }
     strategies = List.copyOf(strategies);
     if (seeds == null) {
-      throw new IllegalArgumentException("missing key 'seeds' (a count like 'seeds: 20' or a list like"
+      throw new KeyProblem("seeds", "missing key 'seeds' (a count like 'seeds: 20' or a list like"
           + " 'seeds: [0, 1, 5]')");
     }
     if (epochs != null && epochs != 4 && epochs != 12 && epochs != 36 && epochs != 108) {
-      throw new IllegalArgumentException("epochs must be one of the NAS-Bench-101 budgets 4, 12, 36, 108; got "
+      throw new KeyProblem("epochs", "epochs must be one of the NAS-Bench-101 budgets 4, 12, 36, 108; got "
           + epochs);
     }
     if (threads != null && threads < 0) {
-      throw new IllegalArgumentException("threads must be ≥ 0 (0 = available processors); got " + threads);
+      throw new KeyProblem("threads", "threads must be ≥ 0 (0 = available processors); got " + threads);
     }
   }
 }

@@ -27,6 +27,8 @@ public final class ExperimentRunner {
   /** Runs.csv header (the last column, strategy CPU seconds, is not deterministic). */
   public static final String RUNS_HEADER = PartStore.RUNS_HEADER;
   public static final String FORMAT = RunMetadata.FORMAT;
+  /** Time points of the end-of-run table: three keep it within 100 columns for labels up to 12 characters. */
+  static final int SHORT_TABLE_TIMES = 3;
 
   /**
    * How to run.
@@ -105,6 +107,7 @@ public final class ExperimentRunner {
     this.experiment = experiment;
     this.source = source;
     this.benchmark = source.benchmark();
+    BenchmarkSource.requireComplete(benchmark, source.file());
     for (BoundStrategy st : experiment.strategies()) {
       int e = st.oracle().epochs();
       if (Arrays.stream(benchmark.epochBudgets()).noneMatch(b -> b == e)) {
@@ -278,7 +281,7 @@ public final class ExperimentRunner {
         }
         state.finish("complete", pending.size(), resumed);
         return new Report(out, all.size(), pending.size(), resumed, (System.nanoTime() - t0) / 1e9,
-            summary.shortTable(5), hash, false);
+            summary.shortTable(SHORT_TABLE_TIMES), hash, false);
       } catch (RuntimeException | IOException | Error e) {
         state.failed();
         throw e;
@@ -356,7 +359,7 @@ public final class ExperimentRunner {
         return "";
       }
     }
-    return summarize(all).shortTable(5);
+    return summarize(all).shortTable(SHORT_TABLE_TIMES);
   }
 
   /**

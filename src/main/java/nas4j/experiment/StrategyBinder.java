@@ -62,7 +62,7 @@ public final class StrategyBinder {
     try {
       base = preset == null ? provider.defaults() : provider.preset(preset);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(file, entry, who + ": " + e.getMessage());
+      throw new ConfigException(file, entry, who + ": " + own(provider, e.getMessage()));
     }
     ObjectNode merged;
     try {
@@ -88,7 +88,8 @@ public final class StrategyBinder {
     } catch (ValueInstantiationException e) {
       Throwable c = e.getCause();
       String msg = c != null && c.getMessage() != null ? c.getMessage() : e.getOriginalMessage();
-      throw new ConfigException(file, mentioned(params, msg), who + ": invalid parameters: " + msg);
+      throw new ConfigException(file, mentioned(params, msg), who + ": invalid parameters: "
+          + configNames(provider.parametersType(), own(provider, msg)));
     } catch (JsonMappingException e) {
       String name = ConfigReader.path(e);
       String top = name.split("[.\\[]", 2)[0];
@@ -116,6 +117,30 @@ public final class StrategyBinder {
   @SuppressWarnings("unchecked")
   private static <P extends Record> SearchStrategy createTyped(StrategyProvider<P> provider, Record params) {
     return provider.create((P) params);
+  }
+
+  /** A provider's message without its own "strategy 'name': " prefix (the caller adds who it is). */
+  private static String own(StrategyProvider<?> provider, String msg) {
+    String prefix = "strategy '" + provider.name() + "'";
+    String m = msg == null ? "" : msg;
+    return m.startsWith(prefix + ": ") ? m.substring(prefix.length() + 2) : m.startsWith(prefix + " ")
+        ? m.substring(prefix.length() + 1) : m;
+  }
+
+  /** A parameter record's message with its Java component names written as configs spell them (snake_case). */
+  static String configNames(Class<? extends Record> type, String msg) {
+    String m = msg;
+    com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase snake =
+        (com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase)
+            com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE;
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      String config = snake.translate(c.getName());
+      if (!config.equals(c.getName())) {
+        m = m.replaceAll("\\b" + java.util.regex.Pattern.quote(c.getName()) + "\\b",
+            java.util.regex.Matcher.quoteReplacement(config));
+      }
+    }
+    return m;
   }
 
   private static ConfigLocation mentioned(StrategyParams params, String msg) {

@@ -189,11 +189,11 @@ public final class SummaryTable {
       decades = decades.subList(decades.size() - maxColumns, decades.size());
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("test regret by simulated time: median [25%, 75%] over runs with an incumbent\n");
+    sb.append("test regret (% points) by simulated time: median [25%, 75%] over runs with an incumbent\n");
     int w = Math.max(8, labels.stream().mapToInt(String::length).max().orElse(8));
     sb.append(String.format(Locale.ROOT, "%-" + w + "s %5s", "strategy", "runs"));
     for (double dcd : decades) {
-      sb.append(String.format(Locale.ROOT, "  %-29s", String.format(Locale.ROOT, "t=%.0e s", dcd)));
+      sb.append(String.format(Locale.ROOT, "  %-20s", String.format(Locale.ROOT, "t=%.0e s", dcd)));
     }
     sb.append("  final mean ± se\n");
     for (int o = 0; o < labels.size(); o++) {
@@ -202,9 +202,9 @@ public final class SummaryTable {
       StringBuilder row = new StringBuilder();
       for (double dcd : decades) {
         int r = find(o, 0, dcd);
-        row.append("  ").append(r < 0 ? String.format(Locale.ROOT, "%-29s", "-") : String.format(Locale.ROOT,
-            "%-29s", String.format(Locale.ROOT, "%.2e [%.2e, %.2e]", d("median [test]", r), d("q25 [test]", r),
-                d("q75 [test]", r))));
+        row.append("  ").append(r < 0 ? String.format(Locale.ROOT, "%-20s", "-") : String.format(Locale.ROOT,
+            "%-20s", String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", 100 * d("median [test]", r),
+                100 * d("q25 [test]", r), 100 * d("q75 [test]", r))));
       }
       for (int r = 0; r < table.rowCount(); r++) {
         if ((int) d("order", r) == o && (int) d("axis", r) == 0) {
@@ -213,7 +213,8 @@ public final class SummaryTable {
       }
       if (last >= 0) {
         runs = Long.toString((long) d("n_all [test]", last));
-        row.append(String.format(Locale.ROOT, "  %.3e ± %.1e", d("mean [test]", last), d("se [test]", last)));
+        row.append(String.format(Locale.ROOT, "  %.3f ± %.3f", 100 * d("mean [test]", last),
+            100 * d("se [test]", last)));
       }
       sb.append(String.format(Locale.ROOT, "%-" + w + "s %5s", labels.get(o), runs)).append(row).append('\n');
     }

@@ -89,8 +89,16 @@ public final class Datasets {
       warnings.add(w);
       o.warnings().accept(w);
     };
+    if (Files.isDirectory(file)) {
+      throw new DataFileException(file, -1, -1, "is a folder; give a NAS-Bench-101 .tfrecord file (or its "
+          + DatasetCache.SUFFIX + ")");
+    }
     if (!Files.isRegularFile(file)) {
       throw new java.nio.file.NoSuchFileException(file.toString());
+    }
+    if (file.getFileName().toString().endsWith(DatasetCache.SUFFIX) && !DatasetCache.isCache(file)) {
+      throw new DataFileException(file, 0, -1, "named like a nas4j cache but does not start with the cache's magic"
+          + " number (damaged, or not a cache); delete it: nas4j rebuilds the cache from its .tfrecord");
     }
     // given a cache directly
     if (DatasetCache.isCache(file)) {
