@@ -18,7 +18,7 @@ work="${3:-$(mktemp -d "${TMPDIR:-/tmp}/nas4j-faults.XXXXXX")}"
 RANDOM="${RANDOM_SEED:-$$}"
 nas4j="$here/nas4j"
 mkdir -p "$work"
-"$nas4j" version >/dev/null # build the jar first, outside the timed runs
+"$nas4j" --version >/dev/null # build the jar first, outside the timed runs
 
 stable() { grep -v -E '^ *"(started|finished|wall_seconds|runs_executed|runs_resumed)"' "$1"; }
 same() { # reference folder, candidate folder
