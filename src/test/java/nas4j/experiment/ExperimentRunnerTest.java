@@ -138,6 +138,31 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void theSummaryAtTheLastQueryAgreesWithTheRunsTable() throws IOException {
+    Path out = tmp.resolve("s");
+    run(BASE.replace("MEASURE", "false").replace("trace: full", "trace: thinned"), out, 2, false);
+    List<String> header = List.of(SummaryTable.HEADER.split(","));
+    List<String> runsHeader = List.of(ExperimentRunner.RUNS_HEADER.split(","));
+    for (String label : List.of("A", "B")) {
+      // every run spends exactly 60 charged queries, so the last summary row on the query axis (the grid's first
+      // point at or past 60) is the runs' final state
+      double[] test = read(out.resolve("runs.csv")).lines().skip(1).map(l -> l.split(",", -1))
+          .filter(f -> f[0].equals(label)).mapToDouble(f -> Double.parseDouble(f[runsHeader.indexOf("test_regret")]))
+          .toArray();
+      double[] valid = read(out.resolve("runs.csv")).lines().skip(1).map(l -> l.split(",", -1))
+          .filter(f -> f[0].equals(label)).mapToDouble(f -> Double.parseDouble(f[runsHeader.indexOf("valid_regret")]))
+          .toArray();
+      String[] row = read(out.resolve("summary.csv")).lines().map(l -> l.split(",", -1))
+          .filter(f -> f[0].equals(label) && f[1].equals("queries")).reduce((a, b) -> b).orElseThrow();
+      assertThat(Long.parseLong(row[2])).isGreaterThanOrEqualTo(60);
+      assertThat(Double.parseDouble(row[header.indexOf("test_regret_mean")]))
+          .isCloseTo(Arrays.stream(test).average().orElseThrow(), org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(Double.parseDouble(row[header.indexOf("valid_regret_mean")]))
+          .isCloseTo(Arrays.stream(valid).average().orElseThrow(), org.assertj.core.data.Offset.offset(1e-12));
+    }
+  }
+
+  @Test
   void aDamagedPartFileIsRedoneWithAWarningNamingIt() throws IOException {
     String yaml = BASE.replace("MEASURE", "false").replace("trace: full", "trace: thinned");
     Path out = tmp.resolve("d");
