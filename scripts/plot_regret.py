@@ -19,22 +19,56 @@ import sys
 from collections import OrderedDict
 
 
+NEEDED = ["strategy", "axis", "x", "runs", "runs_with_incumbent"]
+
+
 def read_summary(path, axis, metric):
     series = OrderedDict()
-    with open(path, newline="") as f:
-        for row in csv.DictReader(f):
-            if row["axis"] != axis:
-                continue
-            s = series.setdefault(row["strategy"], {"x": [], "median": [], "q25": [], "q75": [], "full": []})
-            def num(k):
-                v = row[k]
-                return float(v) if v != "" else math.nan
-            s["x"].append(float(row["x"]))
-            s["median"].append(num(metric + "_regret_median"))
-            s["q25"].append(num(metric + "_regret_q25"))
-            s["q75"].append(num(metric + "_regret_q75"))
-            s["full"].append(row["runs"] == row["runs_with_incumbent"])
+    try:
+        f = open(path, newline="", encoding="utf-8")
+    except OSError as e:
+        sys.exit("plot_regret: %s: cannot read (%s)" % (path, e.strerror or e))
+    with f:
+        try:
+            reader = csv.DictReader(f)
+            header = reader.fieldnames or []
+            missing = [c for c in NEEDED + [metric + "_regret_median"] if c not in header]
+            if missing:
+                sys.exit("plot_regret: %s is not a summary.csv written by nas4j run (missing columns: %s)"
+                         % (path, ", ".join(missing)))
+            rows = list(reader)
+        except (UnicodeDecodeError, csv.Error) as e:
+            sys.exit("plot_regret: %s is not a CSV text file (%s)" % (path, e))
+        for line, row in enumerate(rows, start=2):
+            try:
+                _add(series, row, axis, metric)
+            except (ValueError, TypeError, KeyError):
+                sys.exit("plot_regret: %s: line %d is not a summary row" % (path, line))
     return series
+
+
+def _add(series, row, axis, metric):
+    if row["axis"] != axis:
+        return
+    s = series.setdefault(row["strategy"], {"x": [], "median": [], "q25": [], "q75": [], "full": []})
+    def num(k):
+        v = row[k]
+        return float(v) if v != "" else math.nan
+    s["x"].append(float(row["x"]))
+    s["median"].append(num(metric + "_regret_median"))
+    s["q25"].append(num(metric + "_regret_q25"))
+    s["q75"].append(num(metric + "_regret_q75"))
+    s["full"].append(row["runs"] == row["runs_with_incumbent"])
+
+
+def surrogate(summary):
+    """True if the run.json beside the summary says the benchmark was the surrogate."""
+    import json
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(summary)), "run.json"), encoding="utf-8") as f:
+            return bool(json.load(f).get("benchmark", {}).get("surrogate", False))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def main(argv=None):
@@ -48,11 +82,15 @@ def main(argv=None):
     ap.add_argument("--dpi", type=int, default=150)
     args = ap.parse_args(argv)
 
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     series = read_summary(args.summary, args.axis, args.metric)
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        sys.exit("plot_regret: needs matplotlib: install it with 'apt-get install python3-matplotlib' (Debian/Ubuntu)"
+                 " or 'python3 -m pip install matplotlib'")
+
     if not series:
         sys.exit("plot_regret: no rows with axis=%s in %s" % (args.axis, args.summary))
     fig, ax = plt.subplots(figsize=(6.4, 4.4))
@@ -76,7 +114,10 @@ def main(argv=None):
     ax.set_yscale("log")
     ax.set_xlabel("simulated training time [s]" if args.axis == "time" else "charged queries")
     ax.set_ylabel(("test" if args.metric == "test" else "validation") + " regret (median, 25-75 %)")
-    ax.set_title(args.title or os.path.basename(os.path.dirname(os.path.abspath(args.summary))))
+    title = args.title or os.path.basename(os.path.dirname(os.path.abspath(args.summary)))
+    if not args.title and surrogate(args.summary):
+        title += " (surrogate: model predictions, not NAS-Bench-101 measurements)"
+    ax.set_title(title, fontsize=10 if len(title) > 50 else None)
     ax.grid(True, which="major", alpha=0.3)
     ax.legend(frameon=False)
     fig.tight_layout()
