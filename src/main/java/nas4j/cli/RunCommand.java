@@ -112,6 +112,8 @@ final class RunCommand implements Callable<Integer> {
       }
       m.put("surrogate", src.benchmark().isSurrogate());
       m.put("report", report == null ? null : report.toString());
+      m.put("failed", r.failed().stream().map(f -> Map.of("strategy", f.run().label(), "seed", f.run().seed(),
+          "error", f.error())).toList());
       outw.println(JsonOut.write(m));
     } else {
       outw.print(r.shortTable());
@@ -129,8 +131,19 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     outw.flush();
+    if (!r.failed().isEmpty()) {
+      PrintWriter errw = spec.commandLine().getErr();
+      errw.printf(Locale.ROOT, "nas4j: %d of %d runs FAILED (stop = error in runs.csv, left out of summary.csv; listed"
+          + " in run.json; `--resume` runs them again):%n", r.failed().size(), r.runs());
+      r.failed().forEach(f -> errw.println("  " + f));
+      errw.flush();
+      return FAILED_RUNS;
+    }
     return 0;
   }
+
+  /** Exit code of a batch that finished but some of whose runs failed (their strategy reported an error). */
+  static final int FAILED_RUNS = 3;
 
   static <E extends Enum<E>> E parse(Class<E> type, String text, String option) {
     for (E e : type.getEnumConstants()) {

@@ -91,9 +91,22 @@ public final class ExperimentRunner {
    * What a batch produced.
    *
    * @param upToDate true if the folder already held the complete results of this config and nothing was run
+   * @param failed the runs whose strategy failed, with their errors, in output order
    */
   public record Report(Path output, int runs, int executed, int resumed, double wallSeconds, String shortTable,
-      String configHash, boolean upToDate) {}
+      String configHash, boolean upToDate, List<FailedRun> failed) {
+    public Report {
+      failed = List.copyOf(failed);
+    }
+  }
+
+  /** A run whose strategy failed ({@code stop = error}), and why; left out of summary.csv, redone by --resume. */
+  public record FailedRun(RunKey run, String error) {
+    @Override
+    public String toString() {
+      return run.label() + " seed " + run.seed() + ": " + error;
+    }
+  }
 
   private final Experiment experiment;
   private final BenchmarkSource source;
@@ -219,7 +232,7 @@ public final class ExperimentRunner {
             + " nothing to do (delete the folder to run again)%n", experiment.name(), out,
             previous.path("finished").asText("?"));
         return new Report(out, previous.path("runs").asInt(), 0, previous.path("runs").asInt(),
-            (System.nanoTime() - t0) / 1e9, summaryShortTable(), hash, true);
+            (System.nanoTime() - t0) / 1e9, summaryShortTable(), hash, true, List.of());
       }
       boolean full = experiment.trace() == TraceMode.FULL;
       boolean previousComplete = previous != null && "complete".equals(previous.path("status").asText())
@@ -266,7 +279,18 @@ public final class ExperimentRunner {
         }
         store.assembleRuns(all);
         boolean traceWritten = store.assembleTrace(all, experiment.trace(), previousComplete);
-        List<RunSteps> steps = steps(all);
+        List<FailedRun> failed = new ArrayList<>();
+        for (RunKey k : all) {
+          String error = store.error(k);
+          if (error != null) {
+            failed.add(new FailedRun(k, error));
+            options.log().printf(Locale.ROOT, "%s: run %s seed %d FAILED: %s%n", experiment.name(), k.label(),
+                k.seed(), error);
+          }
+        }
+        List<RunKey> succeeded = all.stream().filter(k -> failed.stream().noneMatch(f -> f.run().equals(k)))
+            .toList();
+        List<RunSteps> steps = steps(succeeded);
         List<String> labels = experiment.strategies().stream().map(BoundStrategy::label).toList();
         SummaryTable summary = SummaryTable.of(labels, steps);
         AtomicFiles.write(out.resolve("summary.csv"), summary.toCsv());
@@ -279,9 +303,9 @@ public final class ExperimentRunner {
         for (EndHook h : options.hooks()) {
           h.finished(batch);
         }
-        state.finish("complete", pending.size(), resumed);
+        state.finish(failed.isEmpty() ? "complete" : "failed-runs", pending.size(), resumed, failed);
         return new Report(out, all.size(), pending.size(), resumed, (System.nanoTime() - t0) / 1e9,
-            summary.shortTable(SHORT_TABLE_TIMES), hash, false);
+            summary.shortTable(SHORT_TABLE_TIMES), hash, false, failed);
       } catch (RuntimeException | IOException | Error e) {
         state.failed();
         throw e;
@@ -309,9 +333,9 @@ public final class ExperimentRunner {
       this.total = total;
     }
 
-    synchronized void finish(String status, int executed, int resumed) throws IOException {
+    synchronized void finish(String status, int executed, int resumed, List<FailedRun> failed) throws IOException {
       if (!ended) {
-        metadata.write(out, hash, started, Instant.now(), status, total, executed, resumed);
+        metadata.write(out, hash, started, Instant.now(), status, total, executed, resumed, failed);
         ended = true;
       }
     }

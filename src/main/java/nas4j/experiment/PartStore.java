@@ -18,7 +18,8 @@ import nas4j.util.Sha256;
  * The per-run part files under {@code <out>/.parts/<label>/}: {@code seed-N.steps.csv} (thinned trace rows),
  * {@code seed-N.full.csv} (full trace rows, trace: full only, deleted once assembled), {@code seed-N.run.csv}
  * (the runs.csv row) and {@code seed-N.done} (the manifest: each file's row count and SHA-256, written last: the
- * run's completion marker). Every file is written atomically, so a killed batch leaves each run either complete or
+ * run's completion marker); a run whose strategy failed has {@code seed-N.error.txt} (the error) instead of a
+ * manifest, so it is run again on resume. Every file is written atomically, so a killed batch leaves each run either complete or
  * without manifest; a file changed afterwards no longer matches its manifest and the run is redone. Assembles runs.csv and trace.csv in the given run order. Thread-safe
  * (each run writes its own files).
  */
@@ -134,7 +135,24 @@ public final class PartStore {
     byte[] row = o.row().getBytes(StandardCharsets.US_ASCII);
     AtomicFiles.write(runFile(k), row);
     manifest.append(entry(runFile(k), row));
+    if (o.error() != null) { // a failed run: its files but no manifest, so --resume runs it again
+      AtomicFiles.write(errorFile(k), o.error() + "\n");
+      return;
+    }
+    Files.deleteIfExists(errorFile(k));
     AtomicFiles.write(doneFile(k), manifest.toString());
+  }
+
+  /** The error of a run whose strategy failed and that has not completed since, or null. */
+  public String error(RunKey k) throws IOException {
+    if (Files.isRegularFile(doneFile(k)) || !Files.isRegularFile(errorFile(k))) {
+      return null;
+    }
+    return Files.readString(errorFile(k), StandardCharsets.UTF_8).strip();
+  }
+
+  Path errorFile(RunKey k) {
+    return runDir(k).resolve("seed-" + k.seed() + ".error.txt");
   }
 
   private static String entry(Path f, byte[] content) {

@@ -15,11 +15,14 @@ import nas4j.bench.Benchmark;
 import nas4j.bench.BudgetExhaustedException;
 import nas4j.bench.Oracle;
 import nas4j.bench.OracleConfig;
+import nas4j.search.StrategyFailedException;
 
 /**
  * Executes runs: each (strategy label, seed) is one single-threaded run with generators derived from
  * (experiment seed, label, seed) ({@link RunSeeds}); runs execute in parallel on a fixed pool sharing one read-only
- * benchmark, and each finished run is handed to the {@link PartStore}. Thread-safe once constructed.
+ * benchmark, and each finished run is handed to the {@link PartStore}. A run whose strategy throws
+ * {@link StrategyFailedException} is finished as failed ({@code stop = error}) and the others go on; anything else
+ * a strategy throws is a bug and stops the batch. Thread-safe once constructed.
  */
 public final class RunExecutor {
   private final Experiment experiment;
@@ -32,8 +35,15 @@ public final class RunExecutor {
     this.store = store;
   }
 
-  /** What one run produced: its thinned trace rows, its full trace rows (null unless trace: full) and its runs row. */
-  public record RunOutput(RunKey key, String steps, CharSequence full, String row) {}
+  /**
+   * What one run produced: its thinned trace rows, its full trace rows (null unless trace: full), its runs row and,
+   * for a run whose strategy failed ({@link StrategyFailedException}, {@code stop = error}), the error (else null).
+   */
+  public record RunOutput(RunKey key, String steps, CharSequence full, String row, String error) {
+    public RunOutput(RunKey key, String steps, CharSequence full, String row) {
+      this(key, steps, full, row, null);
+    }
+  }
 
   /**
    * Executes the runs on {@code experiment.threads()} workers (at most one per run); stops starting new runs at the
@@ -107,6 +117,7 @@ public final class RunExecutor {
     RegretRecorder rec = new RegretRecorder(benchmark, oc.epochs(), oc.stopHalfway());
     oracle.addListener(rec);
     String stop;
+    String error = null;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     boolean measure = oc.measureCpu() && threads.isCurrentThreadCpuTimeSupported();
     long cpu0 = measure ? threads.getCurrentThreadCpuTime() : -1;
@@ -115,6 +126,9 @@ public final class RunExecutor {
       stop = "returned";
     } catch (BudgetExhaustedException e) {
       stop = oracle.exhausted() ? "budget" : "stalled";
+    } catch (StrategyFailedException e) {
+      stop = "error";
+      error = e.getMessage() == null ? e.toString() : e.getMessage();
     }
     long runCpu = measure ? threads.getCurrentThreadCpuTime() - cpu0 : -1;
     StringBuilder steps = new StringBuilder(1024);
@@ -152,6 +166,6 @@ public final class RunExecutor {
       row.append(runCpu / 1e9);
     }
     row.append('\n');
-    return new RunOutput(k, steps.toString(), full, row.toString());
+    return new RunOutput(k, steps.toString(), full, row.toString(), error);
   }
 }

@@ -134,7 +134,12 @@ public final class RunMetadata {
       @JsonInclude(JsonInclude.Include.NON_NULL) Integer runs,
       @JsonProperty("runs_executed") @JsonInclude(JsonInclude.Include.NON_NULL) Integer runsExecuted,
       @JsonProperty("runs_resumed") @JsonInclude(JsonInclude.Include.NON_NULL) Integer runsResumed,
+      @JsonProperty("runs_failed") @JsonInclude(JsonInclude.Include.NON_NULL) Integer runsFailed,
+      @JsonProperty("failed_runs") @JsonInclude(JsonInclude.Include.NON_NULL) List<FailedRunEntry> failedRuns,
       @JsonProperty("non_deterministic") List<String> nonDeterministic) {}
+
+  /** A run whose strategy failed, in run.json. */
+  public record FailedRunEntry(String strategy, long seed, String error) {}
 
   /** The fields of run.json that differ between two identical runs. */
   public static final List<String> NON_DETERMINISTIC = List.of("trace.csv:strategy_ns", "runs.csv:strategy_s",
@@ -142,7 +147,9 @@ public final class RunMetadata {
 
   /** The run.json content; {@code finished} null while running. */
   public RunJson runJson(String hash, Instant started, Instant finished, String status, int runs, int executed,
-      int resumed) {
+      int resumed, List<ExperimentRunner.FailedRun> failed) {
+    List<FailedRunEntry> failedRuns = failed.isEmpty() ? null : failed.stream()
+        .map(f -> new FailedRunEntry(f.run().label(), f.run().seed(), f.error())).toList();
     List<StrategyEntry> strategies = new ArrayList<>();
     for (BoundStrategy s : experiment.strategies()) {
       OracleConfig oc = s.oracle();
@@ -170,13 +177,20 @@ public final class RunMetadata {
             + ", " + Runtime.getRuntime().availableProcessors() + " processors",
         started.toString(), done ? finished.toString() : null,
         done ? (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0 : null, done ? runs : null,
-        done ? executed : null, done ? resumed : null, NON_DETERMINISTIC);
+        done ? executed : null, done ? resumed : null, failedRuns == null ? null : failedRuns.size(), failedRuns,
+        NON_DETERMINISTIC);
   }
 
   /** Writes {@code <out>/run.json} atomically; {@code finished} null while running. */
   public void write(Path out, String hash, Instant started, Instant finished, String status, int runs, int executed,
       int resumed) throws IOException {
-    write(out, runJson(hash, started, finished, status, runs, executed, resumed));
+    write(out, hash, started, finished, status, runs, executed, resumed, List.of());
+  }
+
+  /** Writes {@code <out>/run.json} atomically, listing the failed runs (if any) under {@code failed_runs}. */
+  public void write(Path out, String hash, Instant started, Instant finished, String status, int runs, int executed,
+      int resumed, List<ExperimentRunner.FailedRun> failed) throws IOException {
+    write(out, runJson(hash, started, finished, status, runs, executed, resumed, failed));
   }
 
   /** Writes {@code <out>/run.json} atomically. */

@@ -15,6 +15,7 @@ import nas4j.bench.Budget;
 import nas4j.bench.Observation;
 import nas4j.bench.Oracle;
 import nas4j.bench.QueryRecord;
+import nas4j.search.external.ExternalParameters;
 import nas4j.space.ValidityRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +35,15 @@ class StrategyContractTest {
     bench = SearchFixtures.smooth();
   }
 
+  /** Every registered strategy but {@code test-replay}, which replays a recorded log and has no behaviour of its own. */
   static Stream<String> strategies() {
-    return StrategyRegistry.load().names().stream();
+    return StrategyRegistry.load().names().stream().filter(n -> !n.equals("test-replay"));
   }
 
   @Test
   void builtInStrategiesAreRegisteredAndUnknownNamesListTheKnownOnes() {
     StrategyRegistry r = StrategyRegistry.load();
-    assertThat(r.names()).contains("random-search", "local-search", "reinforce");
+    assertThat(r.names()).contains("random-search", "local-search", "reinforce", "external");
     assertThatThrownBy(() -> r.provider("no-such-strategy")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown strategy 'no-such-strategy'").hasMessageContaining("random-search");
   }
@@ -109,7 +111,14 @@ class StrategyContractTest {
 
   // ------------------------------------------------------------------ helpers
 
+  /**
+   * The defaults, except for {@code external}, whose command must be given: the example random search in Python
+   * (so the protocol is held to the same contract; needs python3).
+   */
   static Record defaults(String name) {
+    if (name.equals("external")) {
+      return new ExternalParameters("python3 examples/python/random_search.py", 60);
+    }
     return StrategyRegistry.load().provider(name).defaults();
   }
 
