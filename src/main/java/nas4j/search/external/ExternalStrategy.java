@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import nas4j.bench.Budget;
 import nas4j.bench.BudgetExhaustedException;
 import nas4j.bench.Observation;
 import nas4j.bench.Oracle;
@@ -155,9 +156,15 @@ final class ExternalStrategy implements nas4j.search.SearchStrategy {
     private ObjectNode budget() {
       ObjectNode b = JSON.createObjectNode();
       b.put("kind", oracle.config().budget().kind().name().toLowerCase(Locale.ROOT));
-      b.put("limit", oracle.config().budget().limit());
-      b.put("used", oracle.used());
-      b.put("remaining", oracle.remaining());
+      if (oracle.config().budget().kind() == Budget.Kind.SECONDS) {
+        b.put("limit", oracle.config().budget().limit());
+        b.put("used", oracle.used());
+        b.put("remaining", oracle.remaining());
+      } else { // counts of queries or epochs: whole numbers
+        b.put("limit", (long) oracle.config().budget().limit());
+        b.put("used", (long) oracle.used());
+        b.put("remaining", (long) oracle.remaining());
+      }
       b.put("exhausted", oracle.exhausted());
       b.put("queries", oracle.queries());
       b.put("charged", oracle.chargedQueries());
