@@ -13,60 +13,18 @@ Cells already queried in the run are skipped (--skip-queried, the default, as na
       - {strategy: external, label: LS-py, params: {command: python3 examples/python/local_search.py}}
 """
 import argparse
-import json
-import os
 import random
-import sys
 
-
-class Session:
-    """The conversation with nas4j: one request per line on stdout, one reply per line on stdin."""
-
-    def __init__(self, log_dir):
-        self.start = json.loads(sys.stdin.readline())
-        self.log = None
-        if log_dir:  # every query sent, one JSON line each (tests replay them)
-            self.log = open(os.path.join(log_dir, "%d.jsonl" % self.start["seed"]), "w")
-
-    def ask(self, request):
-        line = json.dumps(request)
-        if self.log and request["op"] == "query":
-            self.log.write(line + "\n")
-            self.log.flush()
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-        reply = sys.stdin.readline()
-        if not reply:  # nas4j ended the conversation
-            sys.exit(0)
-        reply = json.loads(reply)
-        if not reply["ok"]:
-            if reply.get("error") == "budget_exhausted":
-                sys.exit(0)
-            sys.exit("nas4j refused a request: %s" % reply)
-        return reply
+from asktell import Session
 
 
 class LocalSearch:
     def __init__(self, session, num_init, skip_queried):
         self.session = session
-        self.space = session.start["space"]
         self.rng = random.Random(session.start["seed"])
         self.num_init = num_init
         self.skip_queried = skip_queried
         self.accuracy = {}  # hash -> validation accuracy returned (None: no data)
-
-    def draw(self):
-        n = self.space["max_vertices"]
-        matrix = [[0] * n for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                matrix[i][j] = self.rng.randint(0, 1)
-        ops = [self.space["input"]] + [self.rng.choice(self.space["ops"]) for _ in range(n - 2)]
-        return matrix, ops + [self.space["output"]]
-
-    def check(self, matrix, ops):
-        reply = self.session.ask({"op": "check", "matrix": matrix, "ops": ops})
-        return reply["hash"] if reply["valid"] else None
 
     def query(self, matrix, ops, cell_hash):
         if cell_hash in self.accuracy:
@@ -80,8 +38,8 @@ class LocalSearch:
         best = None
         for _ in range(self.num_init):
             while True:
-                matrix, ops = self.draw()
-                cell_hash = self.check(matrix, ops)
+                matrix, ops = self.session.draw(self.rng)
+                cell_hash = self.session.check(matrix, ops)
                 if cell_hash is not None and not (self.skip_queried and cell_hash in self.accuracy):
                     break
             acc = self.query(matrix, ops, cell_hash)
@@ -93,7 +51,7 @@ class LocalSearch:
         n = len(matrix)
         out = []
         for v in range(1, n - 1):
-            for op in self.space["ops"]:
+            for op in self.session.space["ops"]:
                 if op != ops[v]:
                     out.append((matrix, ops[:v] + [op] + ops[v + 1:]))
         for i in range(n):
@@ -105,13 +63,13 @@ class LocalSearch:
         return out
 
     def run(self):
-        while True:
+        while True:  # until nas4j answers budget_exhausted (Session.ask exits)
             current = self.random_start()
             while current is not None:
                 matrix, ops, cell_hash, acc = current
                 moved = None
                 for m, o in self.neighbours(matrix, ops):
-                    h = self.check(m, o)
+                    h = self.session.check(m, o)
                     if h is None or h == cell_hash or (self.skip_queried and h in self.accuracy):
                         continue
                     a = self.query(m, o, h)

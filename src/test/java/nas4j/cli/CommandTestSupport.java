@@ -11,4 +11,15 @@ abstract class CommandTestSupport {
   protected int run(String... args) {
     return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
+
+  /** One command's exit code and its own stdout and stderr. */
+  record Result(int code, String out, String err) {}
+
+  /** Runs one command with fresh output buffers. */
+  static Result capture(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.execute(new PrintWriter(o), new PrintWriter(e), args);
+    return new Result(code, o.toString(), e.toString());
+  }
 }

@@ -1,13 +1,12 @@
 package nas4j.cli;
 
+import static nas4j.cli.CommandTestSupport.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import nas4j.cli.CommandTestSupport.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +31,6 @@ class ExternalStrategyTest {
 
   @TempDir
   Path tmp;
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void python3IsThere() throws InterruptedException {
@@ -80,9 +71,9 @@ class ExternalStrategyTest {
     Path b = tmp.resolve("replay.yaml");
     Files.writeString(a, head.replace("NAME", "ext") + ext);
     Files.writeString(b, head.replace("NAME", "ext") + replay);
-    Run ra = run("run", a.toString(), "--out", tmp.resolve("a").toString(), "--progress", "none");
+    Result ra = capture("run", a.toString(), "--out", tmp.resolve("a").toString(), "--progress", "none");
     assertThat(ra.code()).as(ra.err()).isZero();
-    Run rb = run("run", b.toString(), "--out", tmp.resolve("b").toString(), "--progress", "none");
+    Result rb = capture("run", b.toString(), "--out", tmp.resolve("b").toString(), "--progress", "none");
     assertThat(rb.code()).as(rb.err()).isZero();
 
     for (String f : List.of("trace.csv", "runs.csv", "summary.csv")) {
@@ -127,7 +118,8 @@ class ExternalStrategyTest {
     Map<Long, Long> bySeed = new TreeMap<>();
     try (var s = Files.list(dir)) {
       for (Path p : s.toList()) {
-        bySeed.put(Long.parseLong(p.getFileName().toString().replace(".jsonl", "")), (long) Files.readAllLines(p).size());
+        long seed = Long.parseLong(p.getFileName().toString().replace(".jsonl", ""));
+        bySeed.put(seed, (long) Files.readAllLines(p).size());
       }
     }
     assertThat(bySeed).hasSize(2);
@@ -165,7 +157,7 @@ class ExternalStrategyTest {
         "  - {strategy: external, label: flaky, params: {command: \"python3 " + SCRIPTS + "flaky.py " + marker + "\"}}",
         ""));
     Path out = tmp.resolve("out");
-    Run r = run("run", yaml.toString(), "--out", out.toString(), "--progress", "none");
+    Result r = capture("run", yaml.toString(), "--out", out.toString(), "--progress", "none");
     assertThat(r.code()).as(r.err()).isEqualTo(RunCommand.FAILED_RUNS);
     assertThat(r.err()).contains("12 of 16 runs FAILED").doesNotContain("\tat ");
 
@@ -201,7 +193,7 @@ class ExternalStrategyTest {
 
     // fix the flaky script's condition and resume: the good runs are kept, the failed ones run again
     Files.delete(marker);
-    Run again = run("run", yaml.toString(), "--out", out.toString(), "--progress", "none", "--resume");
+    Result again = capture("run", yaml.toString(), "--out", out.toString(), "--progress", "none", "--resume");
     assertThat(again.code()).isEqualTo(RunCommand.FAILED_RUNS);
     assertThat(again.err()).contains("10 of 16 runs FAILED").doesNotContain("flaky seed");
     JsonNode after = JSON.readTree(out.resolve("run.json").toFile());

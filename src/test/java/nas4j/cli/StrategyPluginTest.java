@@ -1,10 +1,9 @@
 package nas4j.cli;
 
+import static nas4j.cli.CommandTestSupport.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nas4j.cli.CommandTestSupport.Result;
 import nas4j.search.StrategyApi;
 import nas4j.testing.JarBuilder;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,15 +30,6 @@ class StrategyPluginTest {
   @TempDir
   static Path tmp;
   static Path jar;
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   static String pomProperty(Path pom, String name) throws IOException {
     Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]*)</").matcher(Files.readString(pom));
@@ -77,7 +68,7 @@ class StrategyPluginTest {
         "seeds: 3",
         ""));
     Path out = tmp.resolve("sa-out");
-    Run r = run("run", yaml.toString(), "--out", out.toString(), "--progress", "none", "--threads", "1");
+    Result r = capture("run", yaml.toString(), "--out", out.toString(), "--progress", "none", "--threads", "1");
     assertThat(r.code()).as(r.err()).isZero();
 
     List<String[]> runs = Files.readAllLines(out.resolve("runs.csv")).stream().skip(1).map(l -> l.split(",", -1))
@@ -94,13 +85,13 @@ class StrategyPluginTest {
         .contains("\"cooling\" : 0.95");
 
     // the listing shows the plugin with its origin; the same jar named by --plugins
-    Run listed = run("strategies", "--plugins", plugins.toString());
+    Result listed = capture("strategies", "--plugins", plugins.toString());
     assertThat(listed.code()).as(listed.err()).isZero();
     assertThat(listed.out()).contains("simulated-annealing — example plugin")
         .contains("origin: plugin " + dropped.toAbsolutePath().normalize())
         .contains("random-search — ").contains("origin: built-in")
         .contains("preset slow-cooling");
-    Run without = run("strategies");
+    Result without = capture("strategies");
     assertThat(without.out()).doesNotContain("simulated-annealing");
 
     // a config key names a folder elsewhere
@@ -109,14 +100,15 @@ class StrategyPluginTest {
     Path keyed = Files.createDirectories(tmp.resolve("keyed")).resolve("k.yaml");
     Files.writeString(keyed, "name: k\nbudget: {queries: 10}\nplugins: ../elsewhere/jars\n"
         + "strategies: [{strategy: simulated-annealing}]\nseeds: 1\n");
-    Run v = run("validate", keyed.toString());
+    Result v = capture("validate", keyed.toString());
     assertThat(v.code()).as(v.err()).isZero();
     assertThat(v.out()).contains("simulated-annealing");
     Files.writeString(keyed, "name: k\nbudget: {queries: 10}\nplugins: ../nowhere\n"
         + "strategies: [{strategy: simulated-annealing}]\nseeds: 1\n");
-    Run missing = run("validate", keyed.toString());
+    Result missing = capture("validate", keyed.toString());
     assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err()).contains("k.yaml:3:").contains("plugin folder").contains("nowhere").contains("does not exist");
+    assertThat(missing.err()).contains("k.yaml:3:").contains("plugin folder").contains("nowhere")
+        .contains("does not exist");
   }
 
   static final String CLASH_SOURCE = String.join("\n",
@@ -141,7 +133,7 @@ class StrategyPluginTest {
         plugins.resolve(name + ".jar"));
   }
 
-  static void assertClearError(Run r, String... parts) {
+  static void assertClearError(Result r, String... parts) {
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
     assertThat(r.err()).startsWith("nas4j: ").contains(parts).doesNotContain("\tat ").doesNotContain("Exception");
   }
@@ -149,44 +141,44 @@ class StrategyPluginTest {
   @Test
   void brokenOrClashingPluginsGetAClearError() throws IOException {
     Path clash = provider("clash", "random-search", Map.of());
-    assertClearError(run("strategies", "--plugins", clash.getParent().toString()), "plugin " + clash,
+    assertClearError(capture("strategies", "--plugins", clash.getParent().toString()), "plugin " + clash,
         "strategy 'random-search' (clash.Clash) has the name of a built-in strategy", "rename it");
 
     Path twice = Files.createDirectories(tmp.resolve("twice"));
     Files.copy(jar, twice.resolve("a.jar"));
     Files.copy(jar, twice.resolve("b.jar"));
-    assertClearError(run("strategies", "--plugins", twice.toString()), "b.jar", "'simulated-annealing'",
+    assertClearError(capture("strategies", "--plugins", twice.toString()), "b.jar", "'simulated-annealing'",
         "has the name of a strategy of plugin", "a.jar");
 
     Path newer = provider("newer", "from-the-future", Map.of(StrategyApi.MANIFEST_ATTRIBUTE, "1.7"));
-    assertClearError(run("strategies", "--plugins", newer.getParent().toString()),
+    assertClearError(capture("strategies", "--plugins", newer.getParent().toString()),
         "was built against strategy API 1.7, newer than this nas4j's " + StrategyApi.VERSION);
     Path major = provider("major", "old-major", Map.of(StrategyApi.MANIFEST_ATTRIBUTE, "0.9"));
-    assertClearError(run("strategies", "--plugins", major.getParent().toString()), "(major versions differ)");
+    assertClearError(capture("strategies", "--plugins", major.getParent().toString()), "(major versions differ)");
 
     Path bad = Files.createDirectories(tmp.resolve("bad"));
     JarBuilder.of(Map.of("META-INF/services/nas4j.search.StrategyProvider", "com.example.Missing\n"),
         bad.resolve("missing.jar"));
-    assertClearError(run("strategies", "--plugins", bad.toString()), "missing.jar", "a strategy cannot be loaded",
+    assertClearError(capture("strategies", "--plugins", bad.toString()), "missing.jar", "a strategy cannot be loaded",
         "com.example.Missing");
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     JarBuilder.of(Map.of("readme.txt", "no strategy here"), empty.resolve("none.jar"));
-    assertClearError(run("strategies", "--plugins", empty.toString()), "none.jar", "declares no strategy",
+    assertClearError(capture("strategies", "--plugins", empty.toString()), "none.jar", "declares no strategy",
         "META-INF/services/nas4j.search.StrategyProvider");
 
     Path notJar = Files.createDirectories(tmp.resolve("notjar"));
     Files.writeString(notJar.resolve("text.jar"), "this is not a zip file");
-    assertClearError(run("strategies", "--plugins", notJar.toString()), "text.jar", "is not a jar (zip) file");
+    assertClearError(capture("strategies", "--plugins", notJar.toString()), "text.jar", "is not a jar (zip) file");
 
-    assertClearError(run("strategies", "--plugins", tmp.resolve("absent").toString()), "absent",
+    assertClearError(capture("strategies", "--plugins", tmp.resolve("absent").toString()), "absent",
         "does not exist");
 
     // the same errors stop `nas4j run` before anything is loaded or written
     Path yaml = clash.getParent().getParent().resolve("c.yaml");
     Files.writeString(yaml, "name: c\nbudget: {queries: 10}\nstrategies: [{strategy: random-search}]\nseeds: 1\n");
     Path out = tmp.resolve("c-out");
-    assertClearError(run("run", yaml.toString(), "--out", out.toString(), "--progress", "none"),
+    assertClearError(capture("run", yaml.toString(), "--out", out.toString(), "--progress", "none"),
         "has the name of a built-in strategy");
     assertThat(out).doesNotExist();
   }
