@@ -99,7 +99,9 @@ public final class ExperimentResults {
     Experiment e = batch.experiment();
     List<RunSteps> runs = new ArrayList<>();
     for (RunKey k : batch.runs()) {
-      runs.add(batch.parts().steps(k));
+      if (batch.parts().error(k) == null) { // failed runs (stop = error) stay out of the statistics
+        runs.add(batch.parts().steps(k));
+      }
     }
     JsonNode m = JSON.readTree(batch.output().resolve("run.json").toFile());
     return new ExperimentResults(batch.output(), m, e.strategies().stream().map(BoundStrategy::label).toList(),

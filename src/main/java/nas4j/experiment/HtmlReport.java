@@ -180,6 +180,9 @@ public final class HtmlReport {
       l.add(new ArrayList<>());
     }
     for (RunSteps run : r.runs()) {
+      if (run.size() == 0) {
+        continue; // a run without queries has no regret
+      }
       double x = run.testRegret()[run.size() - 1];
       if (!Double.isNaN(x)) {
         l.get(run.key().strategyIndex()).add(x);
