@@ -42,7 +42,7 @@ final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A .tfrecord file or nas4j cache to time.")
     Path file;
 
     @Option(names = "--threads", paramLabel = "N", description = "Decoding threads (default: all cores).")
@@ -185,13 +185,15 @@ final class BenchCommand implements Runnable {
     @Option(names = "--variant", required = true, paramLabel = "only108|full", converter = VariantConverter.class)
     Variant variant;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+        description = "Where to write the synthetic file (in the official layout).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
+        description = "Seed of the synthetic values (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--stride", defaultValue = "1", paramLabel = "K", description = "Keep every K-th cell.")
+    @Option(names = "--stride", defaultValue = "1", paramLabel = "K", description = "Keep every K-th cell (K > 1 writes a partial file, which experiments refuse).")
     int stride;
 
     @Override

@@ -21,7 +21,8 @@ final class ConvertCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "The NAS-Bench-101 .tfrecord file to decode into a nas4j cache.")
   Path file;
 
   @Option(names = "--cache", paramLabel = "PATH", description = "Where to write the cache.")
