@@ -21,7 +21,9 @@ import nas4j.space.CellSpec;
  * skipping invalid edits, repeated cells and cells already queried (as naszilla, which shuffles its list of valid
  * neighbour matrices and skips queried hashes); move to the first strictly better neighbour (or, with best
  * improvement, to the best of the whole neighbourhood if it is strictly better). A cell reached by two edits is
- * queried at most once per walk, whatever {@code skipQueried} says. With no improving neighbour the current cell is a local optimum: restart, or continue
+ * queried at most once per walk, whatever {@code skipQueried} says, unless {@code queryEveryEdit} (NASLib: every
+ * valid edit of the list is queried and paid for, duplicates and edits giving the current cell included). With no
+ * improving neighbour the current cell is a local optimum: restart, or continue
  * from the best unexpanded cell. "Better" compares the accuracies the oracle returned (sampled or mean, as the
  * oracle is configured). Observations without data (duplicates the oracle rejected) are ignored.
  */
@@ -92,10 +94,15 @@ public final class LocalSearch implements SearchStrategy {
       walked.set(current.cellId());
       for (CellSpec edit : edits) {
         int id = oracle.idOf(edit);
-        if (id < 0 || walked.get(id)) {
+        if (id < 0) {
           continue;
         }
-        walked.set(id);
+        if (!p.queryEveryEdit()) {
+          if (walked.get(id)) {
+            continue;
+          }
+          walked.set(id);
+        }
         if (p.skipQueried() && oracle.hasQueried(id)) {
           continue;
         }

@@ -23,9 +23,12 @@ import nas4j.util.ConfigNames;
  *     oracle's rule are redrawn without querying (local search always resamples, as naszilla and NASLib do)
  * @param skipQueried true: neighbours and random start cells already queried in this run are skipped without a
  *     query (they are free; naszilla); false: queried again (NASLib, no deduplication)
+ * @param queryEveryEdit false: a cell reached by two edits of one neighbourhood (or an edit that gives the current
+ *     cell back) is queried at most once per walk; true: every valid edit in the shuffled list is queried and paid
+ *     for, duplicates included, as NASLib's {@code get_nbhd} list is popped one neighbour per step
  */
 public record LocalSearchParameters(int numInit, int restartInit, boolean bestImprovement, boolean stopAtMinimum,
-    Sampler sampler, boolean skipQueried) {
+    Sampler sampler, boolean skipQueried, boolean queryEveryEdit) {
 
   public LocalSearchParameters {
     checkRange("numInit", numInit, 1, 100_000);
@@ -39,20 +42,21 @@ public record LocalSearchParameters(int numInit, int restartInit, boolean bestIm
    * skipped.
    */
   public static LocalSearchParameters defaults() {
-    return new LocalSearchParameters(10, 10, false, true, Sampler.MATRIX, true);
+    return new LocalSearchParameters(10, 10, false, true, Sampler.MATRIX, true, false);
   }
 
   /** naszilla with {@code stop_at_minimum = false}: continue from the best not-yet-expanded cell. */
   public static LocalSearchParameters naszillaContinue() {
-    return new LocalSearchParameters(10, 10, false, false, Sampler.MATRIX, true);
+    return new LocalSearchParameters(10, 10, false, false, Sampler.MATRIX, true, false);
   }
 
   /**
    * automl/NASLib {@code ls}: best of num_init 10 random cells, best improvement over the naszilla neighbourhood,
-   * restart from one random cell, no deduplication.
+   * restart from one random cell, no deduplication: every valid edit of the shuffled neighbour list is queried,
+   * also when two edits reach the same cell.
    */
   public static LocalSearchParameters naslib() {
-    return new LocalSearchParameters(10, 1, true, true, Sampler.MATRIX, false);
+    return new LocalSearchParameters(10, 1, true, true, Sampler.MATRIX, false, true);
   }
 
   private static void checkRange(String parameter, int value, int min, int max) {

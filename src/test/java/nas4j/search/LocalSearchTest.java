@@ -201,7 +201,7 @@ class LocalSearchTest {
   @Test
   void bestImprovementQueriesTheWholeNeighbourhoodThenMovesToItsBest() {
     LocalSearchParameters p = new LocalSearchParameters(10, 1, true, true, Sampler.MATRIX,
-        true);
+        true, false);
     Log log = run(p, Budget.queries(1000), 5);
     int checked = 0;
     BitSet queriedBefore = new BitSet();
@@ -235,6 +235,40 @@ class LocalSearchTest {
       checked++;
     }
     assertThat(checked).isGreaterThan(10);
+  }
+
+  @Test
+  void naslibPresetQueriesEveryValidEditOfTheShuffledListDuplicatesIncluded() {
+    // NASLib's get_nbhd keeps every valid edit (two edits may reach the same cell, an edit may give the current
+    // cell back) and local search pops and queries them one per step: the walk is the shuffled list, invalid
+    // edits removed, nothing deduplicated
+    Log log = run(LocalSearchParameters.naslib(), Budget.queries(1500), 9);
+    int walks = 0;
+    int repeatedInWalk = 0;
+    for (int i = 0; i < log.entries.size(); i++) {
+      if (!(log.entries.get(i) instanceof Log.Expanding)) {
+        continue;
+      }
+      Log.Expanding ex = (Log.Expanding) log.entries.get(i);
+      List<QueryRecord> walked = queriesAfter(log, i);
+      List<Integer> expected = new ArrayList<>();
+      for (CellSpec e : ex.shuffled()) {
+        int id = log.oracle.idOf(e);
+        if (id >= 0) {
+          expected.add(id);
+        }
+      }
+      List<Integer> actual = walked.stream().map(r -> r.observation().cellId()).toList();
+      if (i + 1 + walked.size() == log.entries.size()) {
+        assertThat(expected.subList(0, actual.size())).isEqualTo(actual);
+        break;
+      }
+      assertThat(actual).isEqualTo(expected);
+      repeatedInWalk += actual.size() - new HashSet<>(actual).size();
+      walks++;
+    }
+    assertThat(walks).isGreaterThan(10);
+    assertThat(repeatedInWalk).isGreaterThan(0);
   }
 
   @Test
@@ -305,7 +339,7 @@ class LocalSearchTest {
   @Test
   void uniformStartCellsAndTheNaslibPresetRun() {
     LocalSearchParameters p = new LocalSearchParameters(10, 10, false, true, Sampler.UNIFORM,
-        true);
+        true, false);
     Log log = run(p, Budget.queries(400), 2);
     assertThat(log.queries).hasSize(400);
     Log naslib = run(LocalSearchParameters.naslib(), Budget.queries(400), 2);
@@ -315,10 +349,10 @@ class LocalSearchTest {
   @Test
   void parametersNameTheBrokenRange() {
     assertThatThrownBy(() -> new LocalSearchParameters(0, 10, false, true, Sampler.MATRIX,
-        true)).isInstanceOf(IllegalArgumentException.class).hasMessage("numInit must be in 1..100000; got 0");
+        true, false)).isInstanceOf(IllegalArgumentException.class).hasMessage("numInit must be in 1..100000; got 0");
     assertThatThrownBy(() -> new LocalSearchParameters(10, -3, false, true, Sampler.MATRIX,
-        true)).hasMessage("restartInit must be in 1..100000; got -3");
-    assertThatThrownBy(() -> new LocalSearchParameters(10, 10, false, true, null, true))
+        true, false)).hasMessage("restartInit must be in 1..100000; got -3");
+    assertThatThrownBy(() -> new LocalSearchParameters(10, 10, false, true, null, true, false))
         .hasMessage("sampler must be one of matrix, uniform; got nothing");
   }
 }

@@ -28,7 +28,7 @@ import nas4j.space.CellSpec;
  * oldest member. The loop is therefore driven here, with Jenetics' genotypes, genotype factory (random initial
  * cells), {@link TournamentSelector} (tournaments with replacement; same semantics as the scripts: S uniform draws,
  * first maximum wins ties) and its random registry ({@link RandomRegistry#with}) bound to the run's generator. The
- * without-replacement tournament and the mutations ("a uniformly chosen <em>different</em> value") are not in
+ * without-replacement tournament, the notebook's tie rule (the youngest of the tied best wins) and the mutations ("a uniformly chosen <em>different</em> value") are not in
  * Jenetics ({@code Mutator} may redraw the same allele and correlates gene choices) and are written here.
  *
  * <p>Random-draw order (fixed, the reference for reproducibility): random genotype = Jenetics' factory
@@ -182,26 +182,42 @@ public final class RegularizedEvolution implements SearchStrategy {
 
     private Phenotype<IntegerGene, Double> select() {
       Seq<Phenotype<IntegerGene, Double>> members = population.view();
-      if (shuffle == null) {
-        return selector.select(members, 1, Optimize.MAXIMUM).get(0);
-      }
+      boolean youngest = parameters.tieBreak() == TieBreak.YOUNGEST;
       int n = members.length();
+      if (shuffle == null) {
+        if (!youngest) {
+          return selector.select(members, 1, Optimize.MAXIMUM).get(0);
+        }
+        // the selector's draws (S × nextInt(n)), keeping the youngest (largest index) of the tied best
+        int bestIndex = -1;
+        for (int i = 0; i < parameters.tournamentSize(); i++) {
+          bestIndex = better(members, rng.nextInt(n), bestIndex, true);
+        }
+        return members.get(bestIndex);
+      }
       int s = Math.min(parameters.tournamentSize(), n);
       for (int i = 0; i < n; i++) {
         shuffle[i] = i;
       }
-      Phenotype<IntegerGene, Double> best = null;
+      int bestIndex = -1;
       for (int i = 0; i < s; i++) {
         int j = i + rng.nextInt(n - i);
         int pick = shuffle[j];
         shuffle[j] = shuffle[i];
         shuffle[i] = pick;
-        Phenotype<IntegerGene, Double> m = members.get(pick);
-        if (best == null || m.fitness() > best.fitness()) {
-          best = m;
-        }
+        bestIndex = better(members, pick, bestIndex, youngest);
       }
-      return best;
+      return members.get(bestIndex);
+    }
+
+    /** The index of the tournament's winner so far after drawing member {@code pick} (index 0 = oldest). */
+    private int better(Seq<Phenotype<IntegerGene, Double>> members, int pick, int bestIndex, boolean youngest) {
+      if (bestIndex < 0) {
+        return pick;
+      }
+      double f = members.get(pick).fitness();
+      double b = members.get(bestIndex).fitness();
+      return f > b || (youngest && f == b && pick > bestIndex) ? pick : bestIndex;
     }
 
     /** Writes the mutated parent encoding to {@link #childBits} and {@link #childOps}. */

@@ -26,10 +26,12 @@ import java.util.Objects;
  * @param invalid record-and-drop (query invalid cells at zero cost; members with fitness −1) or resample
  * @param distinctInitial true: the initial random cells are distinct canonical cells (naszilla deduplicates its
  *     initial set)
+ * @param tieBreak the tournament winner among drawn members tied at the best fitness: the first drawn, or the
+ *     youngest (the notebook)
  */
 public record RegularizedEvolutionParameters(int populationSize, int initialSize, int tournamentSize,
     TournamentSampling tournamentSampling, MutationKind mutation, double edgeFlipProbability,
-    double opChangeProbability, InvalidHandling invalid, boolean distinctInitial) {
+    double opChangeProbability, InvalidHandling invalid, boolean distinctInitial, TieBreak tieBreak) {
 
   /** Largest allowed population. */
   public static final int MAX_POPULATION = 100_000;
@@ -51,6 +53,7 @@ public record RegularizedEvolutionParameters(int populationSize, int initialSize
     Objects.requireNonNull(tournamentSampling, "tournamentSampling (with-replacement or without-replacement)");
     Objects.requireNonNull(mutation, "mutation (one-variable or per-variable)");
     Objects.requireNonNull(invalid, "invalid (record-and-drop or resample)");
+    Objects.requireNonNull(tieBreak, "tieBreak (first-drawn or youngest)");
     checkProbability("edgeFlipProbability", edgeFlipProbability);
     checkProbability("opChangeProbability", opChangeProbability);
   }
@@ -68,16 +71,19 @@ public record RegularizedEvolutionParameters(int populationSize, int initialSize
    */
   public static RegularizedEvolutionParameters defaults() {
     return new RegularizedEvolutionParameters(100, 0, 10, TournamentSampling.WITH_REPLACEMENT,
-        MutationKind.ONE_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidHandling.RECORD_AND_DROP, false);
+        MutationKind.ONE_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidHandling.RECORD_AND_DROP, false,
+        TieBreak.FIRST_DRAWN);
   }
 
   /**
    * The google-research/nasbench notebook: population 50, tournament 10 without replacement, each edge flips with
-   * p = 1/7 and each op changes with p = 1/5, children and random cells resampled until valid.
+   * p = 1/7 and each op changes with p = 1/5, children and random cells resampled until valid; among tied best
+   * members of a tournament the youngest wins ({@code sorted(sample, key=accuracy)[-1]} over a sample kept in
+   * population order).
    */
   public static RegularizedEvolutionParameters notebook() {
     return new RegularizedEvolutionParameters(50, 0, 10, TournamentSampling.WITHOUT_REPLACEMENT,
-        MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidHandling.RESAMPLE, false);
+        MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidHandling.RESAMPLE, false, TieBreak.YOUNGEST);
   }
 
   /**
@@ -89,7 +95,7 @@ public record RegularizedEvolutionParameters(int populationSize, int initialSize
    */
   public static RegularizedEvolutionParameters naszilla() {
     return new RegularizedEvolutionParameters(29, 10, 10, TournamentSampling.WITH_REPLACEMENT,
-        MutationKind.PER_VARIABLE, 1.0 / 21, 1.0 / 5, InvalidHandling.RESAMPLE, true);
+        MutationKind.PER_VARIABLE, 1.0 / 21, 1.0 / 5, InvalidHandling.RESAMPLE, true, TieBreak.FIRST_DRAWN);
   }
 
   /**
@@ -98,7 +104,7 @@ public record RegularizedEvolutionParameters(int populationSize, int initialSize
    */
   public static RegularizedEvolutionParameters naslib() {
     return new RegularizedEvolutionParameters(50, 0, 10, TournamentSampling.WITH_REPLACEMENT,
-        MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 3, InvalidHandling.RESAMPLE, false);
+        MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 3, InvalidHandling.RESAMPLE, false, TieBreak.FIRST_DRAWN);
   }
 
   /** A preset by name ({@link #PRESETS}); an unknown name fails listing the known ones. */

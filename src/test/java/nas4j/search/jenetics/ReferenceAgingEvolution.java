@@ -60,13 +60,18 @@ final class ReferenceAgingEvolution implements SearchStrategy {
       int n = population.size();
       Member parent = null;
       if (p.tournamentSampling() == TournamentSampling.WITH_REPLACEMENT) {
+        int at = -1;
         for (int i = 0; i < p.tournamentSize(); i++) {
-          Member m = population.get(rng.nextInt(n));
-          if (parent == null || m.fitness() > parent.fitness()) {
+          int k = rng.nextInt(n);
+          Member m = population.get(k);
+          if (parent == null || m.fitness() > parent.fitness()
+              || (p.tieBreak() == TieBreak.YOUNGEST && m.fitness() == parent.fitness() && k > at)) {
             parent = m;
+            at = k;
           }
         }
       } else {
+        int at = -1;
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
           idx[i] = i;
@@ -77,8 +82,10 @@ final class ReferenceAgingEvolution implements SearchStrategy {
           idx[j] = idx[i];
           idx[i] = t;
           Member m = population.get(t);
-          if (parent == null || m.fitness() > parent.fitness()) {
+          if (parent == null || m.fitness() > parent.fitness()
+              || (p.tieBreak() == TieBreak.YOUNGEST && m.fitness() == parent.fitness() && t > at)) {
             parent = m;
+            at = t;
           }
         }
       }

@@ -59,7 +59,7 @@ class RegularizedEvolutionTest {
   static RegularizedEvolutionParameters with(RegularizedEvolutionParameters p, InvalidHandling inv) {
     return new RegularizedEvolutionParameters(p.populationSize(), p.initialSize(), p.tournamentSize(),
         p.tournamentSampling(), p.mutation(), p.edgeFlipProbability(), p.opChangeProbability(), inv,
-        p.distinctInitial());
+        p.distinctInitial(), p.tieBreak());
   }
 
   // ------------------------------------------------------------------ parameters
@@ -102,16 +102,16 @@ class RegularizedEvolutionTest {
   void badParametersNameTheParameterAndRange() {
     RegularizedEvolutionParameters d = RegularizedEvolutionParameters.defaults();
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(1, 0, 10, d.tournamentSampling(), d.mutation(),
-        0.1, 0.1, d.invalid(), false)).isInstanceOf(IllegalArgumentException.class)
+        0.1, 0.1, d.invalid(), false, d.tieBreak())).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("populationSize").hasMessageContaining("2..100000").hasMessageContaining("got 1");
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(100, 0, 101, d.tournamentSampling(), d.mutation(),
-        0.1, 0.1, d.invalid(), false)).hasMessageContaining("tournamentSize").hasMessageContaining("2..");
+        0.1, 0.1, d.invalid(), false, d.tieBreak())).hasMessageContaining("tournamentSize").hasMessageContaining("2..");
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(100, 200, 10, d.tournamentSampling(),
-        d.mutation(), 0.1, 0.1, d.invalid(), false)).hasMessageContaining("initialSize");
+        d.mutation(), 0.1, 0.1, d.invalid(), false, d.tieBreak())).hasMessageContaining("initialSize");
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(100, 0, 10, d.tournamentSampling(), d.mutation(),
-        1.5, 0.1, d.invalid(), false)).hasMessageContaining("edgeFlipProbability").hasMessageContaining("0..1");
+        1.5, 0.1, d.invalid(), false, d.tieBreak())).hasMessageContaining("edgeFlipProbability").hasMessageContaining("0..1");
     assertThatThrownBy(() -> new RegularizedEvolutionParameters(100, 0, 10, d.tournamentSampling(), d.mutation(),
-        0.1, Double.NaN, d.invalid(), false)).hasMessageContaining("opChangeProbability");
+        0.1, Double.NaN, d.invalid(), false, d.tieBreak())).hasMessageContaining("opChangeProbability");
   }
 
   @Test
@@ -281,6 +281,62 @@ class RegularizedEvolutionTest {
       observed += winnerIsMax(b) ? 1 : 0;
     }
     assertThat(observed).isCloseTo(expected, within(5 * Math.sqrt(variance) + 1e-9));
+  }
+
+  /** Mean position (0 = oldest) of the tournament winner in the population, on a table where every cell ties. */
+  static double meanWinnerPosition(RegularizedEvolutionParameters p, long queries, Benchmark allTied) {
+    List<Birth> out = new ArrayList<>();
+    List<List<Phenotype<IntegerGene, Double>>> last = new ArrayList<>();
+    last.add(List.of());
+    RegularizedEvolution re = new RegularizedEvolution(p, (parent, child, died, pop) -> {
+      List<Phenotype<IntegerGene, Double>> after = copy(pop);
+      out.add(new Birth(parent, child, died, last.get(0), after));
+      last.set(0, after);
+    });
+    Runs.runToBudget(re, Runs.oracle(allTied, Budget.queries(queries), 3), 3);
+    double sum = 0;
+    int n = 0;
+    for (Birth b : out) {
+      if (b.parent() != null) {
+        assertThat(b.before()).hasSize(p.populationSize());
+        sum += b.before().indexOf(b.parent());
+        n++;
+      }
+    }
+    assertThat(n).isGreaterThan(500);
+    return sum / n;
+  }
+
+  @Test
+  void notebookTieRuleTakesTheYoungestOfTheTiedBestMembers() {
+    // every cell has the same accuracy, so every tournament is a tie among all drawn members
+    Benchmark tied = SyntheticBenchmarks.constant(0.9);
+    RegularizedEvolutionParameters nb = RegularizedEvolutionParameters.notebook();
+    assertThat(nb.tieBreak()).isEqualTo(TieBreak.YOUNGEST);
+    int births = 1000;
+    // youngest of 10 drawn without replacement from positions 0..49: E[max] = 10·51/11 − 1 = 45.36 (the
+    // maximum of a uniform 10-subset of 1..50 has mean r(N+1)/(r+1)); sd 3.75
+    double seY = Math.sqrt(10.0 * 40 * 51 / (121.0 * 12)) / Math.sqrt(births);
+    assertThat(meanWinnerPosition(nb, 50 + births, tied)).isCloseTo(10.0 * 51 / 11 - 1, within(5 * seY));
+    // first drawn: a uniform position, mean 24.5, sd √((50² − 1)/12)
+    RegularizedEvolutionParameters first = new RegularizedEvolutionParameters(50, 0, 10,
+        TournamentSampling.WITHOUT_REPLACEMENT, MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidHandling.RESAMPLE,
+        false, TieBreak.FIRST_DRAWN);
+    double seF = Math.sqrt((2500 - 1) / 12.0) / Math.sqrt(births);
+    assertThat(meanWinnerPosition(first, 50 + births, tied)).isCloseTo(24.5, within(5 * seF));
+    // youngest with replacement (10 draws from 0..49): E[max] = Σ_{k=1}^{49} (1 − (k/50)^10)
+    RegularizedEvolutionParameters withRepl = new RegularizedEvolutionParameters(50, 0, 10,
+        TournamentSampling.WITH_REPLACEMENT, MutationKind.PER_VARIABLE, 1.0 / 7, 1.0 / 5, InvalidHandling.RESAMPLE,
+        false, TieBreak.YOUNGEST);
+    double e = 0;
+    double e2 = 0;
+    for (int k = 0; k < 50; k++) {
+      double pk = Math.pow((k + 1) / 50.0, 10) - Math.pow(k / 50.0, 10);
+      e += k * pk;
+      e2 += (double) k * k * pk;
+    }
+    double seW = Math.sqrt(e2 - e * e) / Math.sqrt(births);
+    assertThat(meanWinnerPosition(withRepl, 50 + births, tied)).isCloseTo(e, within(5 * seW));
   }
 
   @Test
