@@ -44,11 +44,15 @@ final class ValidateCommand implements Callable<Integer> {
       m.put("benchmark", e.benchmarkFile() == null ? "surrogate" : e.benchmarkFile().toString());
       m.put("budget", e.budget().toString());
       m.put("runs", e.runCount());
+      m.put("protocol", e.protocol() == null ? "none" : e.protocol().toString());
+      m.put("report", e.report().toString());
+      m.put("checkpoints", e.checkpoints().toString());
       List<Object> s = new ArrayList<>();
       for (BoundStrategy b : e.strategies()) {
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("label", b.label());
         x.put("strategy", b.provider().name());
+        x.put("preset", b.preset() == null ? "defaults" : b.preset());
         x.put("params", b.paramsMap().toString());
         x.put("origin", StrategyRegistry.origin(b.provider()).toString());
         s.add(x);
@@ -60,10 +64,12 @@ final class ValidateCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: OK: experiment '%s', benchmark %s, budget %s, %d strategies × %d seeds = %d runs,"
           + " output %s%n", file, e.name(), e.benchmarkFile() == null ? "surrogate" : e.benchmarkFile(), e.budget(),
           e.strategies().size(), e.seeds().size(), e.runCount(), e.output());
+      out.printf(Locale.ROOT, "  protocol %s, report %s, checkpoints %s%n", e.protocol() == null ? "none"
+          : e.protocol(), e.report(), e.checkpoints());
       for (BoundStrategy b : e.strategies()) {
-        out.printf(Locale.ROOT, "  %-24s %s %s (validity %s, repeat %s, duplicates %s)%n", b.label(),
-            b.provider().name(), b.paramsMap(), b.oracle().validity(), b.oracle().repeatPolicy(),
-            b.oracle().duplicates());
+        out.printf(Locale.ROOT, "  %-24s %s preset %s %s (validity %s, repeat %s, duplicates %s)%n", b.label(),
+            b.provider().name(), b.preset() == null ? "defaults" : b.preset(), b.paramsMap(), b.oracle().validity(),
+            b.oracle().repeatPolicy(), b.oracle().duplicates());
       }
     }
     out.flush();

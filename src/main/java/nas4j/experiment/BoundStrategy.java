@@ -6,11 +6,12 @@ import nas4j.search.SearchStrategy;
 import nas4j.search.StrategyProvider;
 
 /**
- * One strategy of an experiment, ready to run: its label, provider, bound parameter record (and the same as a
- * map, for metadata) and the oracle settings of its runs. Immutable.
+ * One strategy of an experiment, ready to run: its label, provider, the preset its parameters were laid over
+ * (null = the provider's defaults), bound parameter record (and the same as a map, for metadata) and the oracle
+ * settings of its runs. Immutable.
  */
-public record BoundStrategy(String label, StrategyProvider<?> provider, Record params, Map<String, Object> paramsMap,
-    OracleConfig oracle) {
+public record BoundStrategy(String label, StrategyProvider<?> provider, String preset, Record params,
+    Map<String, Object> paramsMap, OracleConfig oracle) {
 
   public BoundStrategy {
     paramsMap = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(paramsMap));

@@ -193,6 +193,9 @@ public final class ConfigReader {
     m.addDeserializer(DuplicatePolicy.class, new ChoiceDeser<>(DuplicatePolicy.class));
     m.addDeserializer(ValidityRule.class, new ChoiceDeser<>(ValidityRule.class));
     m.addDeserializer(TraceMode.class, new ChoiceDeser<>(TraceMode.class));
+    m.addDeserializer(Protocol.class, new ChoiceDeser<>(Protocol.class));
+    m.addDeserializer(TestReport.class, new ChoiceDeser<>(TestReport.class));
+    m.addDeserializer(Checkpoints.class, new CheckpointsDeser());
     m.addDeserializer(Seeds.class, new SeedsDeser());
     m.addDeserializer(StrategyParams.class, new ParamsDeser());
     m.setDeserializerModifier(new BeanDeserializerModifier() {
@@ -528,6 +531,94 @@ public final class ConfigReader {
         throw JsonMappingException.from(p, "empty budget; expected " + EXAMPLE);
       }
       return result;
+    }
+  }
+
+  /**
+   * {@code checkpoints: {queries: [10, 20, 150], seconds: {step: 1e4}}}; an axis may also be {@code log}.
+   */
+  static final class CheckpointsDeser extends JsonDeserializer<Checkpoints> {
+    private static final String EXAMPLE = "a map of axes (seconds, queries) to a list of points, {step: <number>}"
+        + " or log (e.g. {queries: [10, 20, 150]} or {queries: {step: 10}})";
+
+    @Override
+    public Checkpoints deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        throw new BadValue(p, "expected " + EXAMPLE + "; found " + describe(p.currentToken()));
+      }
+      Checkpoints.Grid seconds = null;
+      Checkpoints.Grid queries = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        if (!key.equals("seconds") && !key.equals("queries")) {
+          throw new BadValue(p, "unknown key '" + key + "' in checkpoints; allowed keys: seconds, queries");
+        }
+        p.nextToken();
+        Checkpoints.Grid g = grid(p, key);
+        if (key.equals("seconds")) {
+          seconds = g;
+        } else {
+          queries = g;
+        }
+      }
+      return new Checkpoints(seconds, queries);
+    }
+
+    private static Checkpoints.Grid grid(JsonParser p, String axis) throws IOException {
+      JsonToken t = p.currentToken();
+      try {
+        if (t == JsonToken.VALUE_STRING && p.getText().trim().equalsIgnoreCase("log")) {
+          return Checkpoints.Grid.LOG;
+        }
+        if (t == JsonToken.START_ARRAY) {
+          List<Double> points = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            points.add(number(p, axis));
+          }
+          return wholeIfQueries(p, axis, Checkpoints.Grid.of(points));
+        }
+        if (t == JsonToken.START_OBJECT) {
+          Double step = null;
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            if (!p.currentName().equals("step")) {
+              throw new BadValue(p, "unknown key '" + p.currentName() + "' in checkpoints." + axis
+                  + "; allowed key: step");
+            }
+            p.nextToken();
+            step = number(p, axis);
+          }
+          if (step == null) {
+            throw new BadValue(p, "checkpoints." + axis + ": empty map; expected {step: <number>}");
+          }
+          return wholeIfQueries(p, axis, Checkpoints.Grid.every(step));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new BadValue(p, "checkpoints." + axis + ": " + e.getMessage());
+      }
+      throw new BadValue(p, "checkpoints." + axis + ": expected a list of points, {step: <number>} or log; found "
+          + describe(t) + (t != null && t.isScalarValue() ? " '" + p.getText() + "'" : ""));
+    }
+
+    private static double number(JsonParser p, String axis) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+        return p.getDoubleValue();
+      }
+      if (t == JsonToken.VALUE_STRING) {
+        try {
+          return Double.parseDouble(p.getText().trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+          // fall through
+        }
+      }
+      throw new BadValue(p, "checkpoints." + axis + ": '" + p.getText() + "' is not a number");
+    }
+
+    private static Checkpoints.Grid wholeIfQueries(JsonParser p, String axis, Checkpoints.Grid g) throws IOException {
+      if (axis.equals("queries") && !g.whole()) {
+        throw new BadValue(p, "checkpoints.queries: query counts must be whole numbers");
+      }
+      return g;
     }
   }
 

@@ -15,13 +15,19 @@ import nas4j.space.ValidityRule;
 
 /**
  * A fully resolved experiment: defaults applied, strategies bound and instantiated once, benchmark path
- * resolved against the YAML file, command-line overrides applied. Immutable.
+ * resolved against the YAML file, command-line overrides applied. Precedence of every oracle setting, preset,
+ * report convention and checkpoint grid: a strategies entry's key, then the file's top-level key, then the
+ * {@link Protocol}'s value, then the built-in default. Immutable.
  *
  * @param benchmarkFile the official file, or null for the surrogate
+ * @param protocol the protocol named in the file, or null
+ * @param report the reporting convention of the test accuracy (and of y*)
+ * @param checkpoints where summary.csv reports
  */
 public record Experiment(Path configFile, ExperimentConfig config, String name, String description,
     Path benchmarkFile, int epochs, List<BoundStrategy> strategies, List<Long> seeds, long experimentSeed,
-    Path output, int threads, TraceMode trace, boolean measureCpu) {
+    Path output, int threads, TraceMode trace, boolean measureCpu, Protocol protocol, TestReport report,
+    Checkpoints checkpoints) {
 
   public static final TraceMode DEFAULT_TRACE = TraceMode.THINNED;
 
@@ -107,9 +113,15 @@ public record Experiment(Path configFile, ExperimentConfig config, String name, 
       }
     }
     int epochs = c.epochs() == null ? 108 : c.epochs();
-    RepeatPolicy repeat = c.repeat() == null ? RepeatPolicy.SAMPLE : c.repeat();
-    DuplicatePolicy dup = c.duplicates() == null ? DuplicatePolicy.CHARGE : c.duplicates();
-    ValidityRule validity = c.validity() == null ? ValidityRule.API : c.validity();
+    Protocol protocol = c.protocol();
+    RepeatPolicy repeat = c.repeat() != null ? c.repeat() : protocol != null ? protocol.repeat() : RepeatPolicy.SAMPLE;
+    DuplicatePolicy dup = c.duplicates() != null ? c.duplicates()
+        : protocol != null ? protocol.duplicates() : DuplicatePolicy.CHARGE;
+    ValidityRule validity = c.validity() != null ? c.validity()
+        : protocol != null ? protocol.validity() : ValidityRule.API;
+    TestReport report = c.report() != null ? c.report() : protocol != null ? protocol.report() : TestReport.MEAN;
+    Checkpoints checkpoints = c.checkpoints() != null ? c.checkpoints()
+        : protocol != null ? protocol.checkpoints() : Checkpoints.LOG;
     boolean cpu = c.measureCpu() != null && c.measureCpu();
 
     List<BoundStrategy> bound = new ArrayList<>();
@@ -126,7 +138,11 @@ public record Experiment(Path configFile, ExperimentConfig config, String name, 
       } catch (IllegalArgumentException e) {
         throw new ConfigException(file, at, e.getMessage());
       }
-      Record params = StrategyBinder.bind(provider, s.preset(), s.params(), file, at, s.label());
+      String preset = s.preset();
+      if (preset == null && protocol != null) {
+        preset = protocol.presetNames().stream().filter(provider.presets()::containsKey).findFirst().orElse(null);
+      }
+      Record params = StrategyBinder.bind(provider, preset, s.params(), file, at, s.label());
       try {
         StrategyBinder.create(provider, params);
       } catch (IllegalArgumentException e) {
@@ -135,7 +151,7 @@ public record Experiment(Path configFile, ExperimentConfig config, String name, 
       }
       OracleConfig oc = new OracleConfig(epochs, false, s.repeat() == null ? repeat : s.repeat(), c.budget(),
           s.duplicates() == null ? dup : s.duplicates(), s.validity() == null ? validity : s.validity(), cpu);
-      bound.add(new BoundStrategy(s.label(), provider, params, StrategyBinder.asMap(params), oc));
+      bound.add(new BoundStrategy(s.label(), provider, preset, params, StrategyBinder.asMap(params), oc));
     }
     int threads = o.threads() != null ? o.threads() : c.threads() == null ? 0 : c.threads();
     if (threads < 0) {
@@ -148,7 +164,7 @@ public record Experiment(Path configFile, ExperimentConfig config, String name, 
         : c.output() != null ? Path.of(c.output()) : Path.of("results", c.name());
     TraceMode trace = o.trace() != null ? o.trace() : c.trace() == null ? DEFAULT_TRACE : c.trace();
     return new Experiment(file, c, c.name(), c.description(), benchmarkFile, epochs, bound, c.seeds().values(),
-        c.experimentSeed() == null ? 0L : c.experimentSeed(), out, threads, trace, cpu);
+        c.experimentSeed() == null ? 0L : c.experimentSeed(), out, threads, trace, cpu, protocol, report, checkpoints);
   }
 
   /** Number of runs (strategies × seeds). */

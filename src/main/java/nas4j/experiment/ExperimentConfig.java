@@ -16,11 +16,16 @@ import nas4j.space.ValidityRule;
  * @param threads worker threads (0 or absent: the available processors)
  * @param plugins a folder of strategy plugin jars, relative to the YAML file (in addition to {@code plugins/}
  *     beside it)
+ * @param protocol a publication's protocol setting validity, repeat, duplicates, presets, report and checkpoints
+ *     (keys written here override it)
+ * @param report how the incumbent's test accuracy is reported (and y* computed)
+ * @param checkpoints where summary.csv reports
  */
 public record ExperimentConfig(String name, String description, String benchmark, Integer epochs,
     RepeatPolicy repeat, Budget budget, DuplicatePolicy duplicates, ValidityRule validity,
     List<StrategySpec> strategies, Seeds seeds, Long experimentSeed, String output, Integer threads,
-    TraceMode trace, Boolean measureCpu, String plugins) {
+    TraceMode trace, Boolean measureCpu, String plugins, Protocol protocol, TestReport report,
+    Checkpoints checkpoints) {
 
   /** A problem with one key's value (or its absence): the reader reports it at that key's line. */
   static final class KeyProblem extends IllegalArgumentException {
@@ -60,6 +65,9 @@ public record ExperimentConfig(String name, String description, String benchmark
     if (epochs != null && epochs != 4 && epochs != 12 && epochs != 36 && epochs != 108) {
       throw new KeyProblem("epochs", "epochs must be one of the NAS-Bench-101 budgets 4, 12, 36, 108; got "
           + epochs);
+    }
+    if (checkpoints != null && !checkpoints.queries().whole()) {
+      throw new IllegalArgumentException("checkpoints: queries must be whole numbers");
     }
     if (threads != null && threads < 0) {
       throw new KeyProblem("threads", "threads must be ≥ 0 (0 = available processors); got " + threads);

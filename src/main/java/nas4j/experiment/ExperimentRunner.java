@@ -292,7 +292,7 @@ public final class ExperimentRunner {
             .toList();
         List<RunSteps> steps = steps(succeeded);
         List<String> labels = experiment.strategies().stream().map(BoundStrategy::label).toList();
-        SummaryTable summary = SummaryTable.of(labels, steps);
+        SummaryTable summary = SummaryTable.of(labels, steps, experiment.checkpoints(), experiment.budget());
         AtomicFiles.write(out.resolve("summary.csv"), summary.toCsv());
         Comparison.of(experiment.name(), labels, experiment.seeds(), steps,
             experiment.budget().kind() == nas4j.bench.Budget.Kind.QUERIES ? "queries" : "time").writeFiles(out);
@@ -462,7 +462,8 @@ public final class ExperimentRunner {
   }
 
   private SummaryTable summarize(List<RunKey> all) {
-    return SummaryTable.of(experiment.strategies().stream().map(BoundStrategy::label).toList(), steps(all));
+    return SummaryTable.of(experiment.strategies().stream().map(BoundStrategy::label).toList(), steps(all),
+        experiment.checkpoints(), experiment.budget());
   }
 
 }

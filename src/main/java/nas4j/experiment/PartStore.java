@@ -26,7 +26,7 @@ import nas4j.util.Sha256;
 public final class PartStore {
   /** Runs.csv header (the last column, strategy CPU seconds, is not deterministic). */
   public static final String RUNS_HEADER = "strategy,seed,queries,charged,invalid,duplicates,time,epochs,incumbent,"
-      + "incumbent_valid_acc,incumbent_test_mean,valid_regret,test_regret,stop,strategy_s,run_cpu_s";
+      + "incumbent_valid_acc,incumbent_test_acc,valid_regret,test_regret,stop,strategy_s,run_cpu_s";
 
   private final Path out;
   private final Path parts;

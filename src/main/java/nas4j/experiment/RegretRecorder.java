@@ -2,7 +2,6 @@ package nas4j.experiment;
 
 import java.util.Arrays;
 import nas4j.bench.Benchmark;
-import nas4j.bench.Metric;
 import nas4j.bench.MetricsTable;
 import nas4j.bench.Observation;
 import nas4j.bench.OracleListener;
@@ -10,16 +9,17 @@ import nas4j.bench.Optimum;
 import nas4j.bench.QueryRecord;
 
 /**
- * Records one run's trace and its incumbent exactly as automl/nas_benchmarks' {@code get_results} (the NAS-Bench-101 paper's protocol, docs/search-protocols.md): walking the queries in order,
- * skipping entries without data (invalid, rejected duplicates), the incumbent is the entry with the highest
- * sampled validation accuracy so far, replaced only on strict improvement (ties keep the earlier one).
- * Validation regret = y*_valid − incumbent's sampled validation accuracy (may be negative); test regret =
- * y*_test − incumbent cell's mean test accuracy over the repeats at the optimum's budget (108 epochs), read
- * from the benchmark (never shown to the strategy). Before the first valid query the incumbent and regrets are
- * undefined (NaN). Only queries at the run's incumbent budget (the oracle's default {@code epochs}, normally
- * 108) are incumbent candidates: a multi-fidelity strategy's cheaper queries are charged and traced (with their
- * budget in {@code query_epochs}) but never become the incumbent. Columns are primitive arrays. Not thread-safe:
- * one per run.
+ * Records one run's trace and its incumbent as automl/nas_benchmarks {@code get_results} does (the NAS-Bench-101
+ * paper's protocol, docs/search-protocols.md): walking the queries in order, skipping entries without data
+ * (invalid, rejected duplicates), the incumbent is the entry with the highest returned validation accuracy so far,
+ * replaced only on strict improvement (ties keep the earlier one). Validation regret = y*_valid − incumbent's
+ * returned validation accuracy (may be negative); test regret = y*_test − the incumbent's reported test accuracy,
+ * by the {@link TestReport} convention (by default the cell's mean over the repeats at the optimum's budget, 108
+ * epochs), read from the benchmark (never shown to the strategy); y* is the convention's optimum
+ * (docs/protocols.md). Before the first valid query the incumbent and regrets are undefined (NaN). Only queries at
+ * the run's incumbent budget (the oracle's default {@code epochs}, normally 108) are incumbent candidates: a
+ * multi-fidelity strategy's cheaper queries are charged and traced (with their budget in {@code query_epochs}) but
+ * never become the incumbent. Columns are primitive arrays. Not thread-safe: one per run.
  */
 public final class RegretRecorder implements OracleListener {
   static final byte VALID = 1;
@@ -32,6 +32,8 @@ public final class RegretRecorder implements OracleListener {
   private final int testBudget;
   private final int incumbentEpochs;
   private final boolean incumbentHalfway;
+  private final TestReport report;
+  private final java.util.random.RandomGenerator reportRng;
 
   int size;
   long[] query = new long[256];
@@ -52,16 +54,32 @@ public final class RegretRecorder implements OracleListener {
   private double incTestMean = Double.NaN;
 
   /**
+   * The default convention ({@link TestReport#MEAN}, y* = the benchmark's best means).
+   *
    * @param incumbentEpochs the budget whose queries are incumbent candidates (the oracle's default epochs)
    * @param incumbentHalfway whether those are halfway values (the oracle's default)
    */
   public RegretRecorder(Benchmark benchmark, int incumbentEpochs, boolean incumbentHalfway) {
+    this(benchmark, incumbentEpochs, incumbentHalfway, TestReport.MEAN, benchmark.optimum(), null);
+  }
+
+  /**
+   * @param optimum the convention's y* ({@link TestReport#optimum}; computed once per experiment)
+   * @param reportRng the run's reporting generator (needed by {@link TestReport#FRESH_REPEAT} only)
+   */
+  public RegretRecorder(Benchmark benchmark, int incumbentEpochs, boolean incumbentHalfway, TestReport report,
+      Optimum optimum, java.util.random.RandomGenerator reportRng) {
     this.benchmark = benchmark;
     this.incumbentEpochs = incumbentEpochs;
     this.incumbentHalfway = incumbentHalfway;
     this.table = benchmark.table();
-    this.optimum = benchmark.optimum();
+    this.optimum = optimum;
     this.testBudget = table.budgetIndex(optimum.epochs());
+    this.report = report;
+    this.reportRng = reportRng;
+    if (report == TestReport.FRESH_REPEAT && reportRng == null) {
+      throw new IllegalArgumentException("the fresh-repeat convention needs the run's reporting generator");
+    }
   }
 
   @Override
@@ -90,7 +108,7 @@ public final class RegretRecorder implements OracleListener {
       if (candidate && (incId < 0 || o.validationAccuracy() > incVal)) {
         incId = o.cellId();
         incVal = o.validationAccuracy();
-        incTestMean = table.mean(incId, testBudget, Metric.FINAL_TEST_ACCURACY);
+        incTestMean = report.reported(table, incId, testBudget, r, reportRng);
         f |= CHANGED;
       }
     } else {
@@ -220,5 +238,5 @@ public final class RegretRecorder implements OracleListener {
 
   /** The trace.csv header (the last column, strategy CPU time, is not deterministic). */
   public static final String TRACE_HEADER = "strategy,seed,query,charged,time,epochs,cell,query_epochs,valid_acc,incumbent,"
-      + "incumbent_valid_acc,incumbent_test_mean,valid_regret,test_regret,valid,duplicate,strategy_ns";
+      + "incumbent_valid_acc,incumbent_test_acc,valid_regret,test_regret,valid,duplicate,strategy_ns";
 }

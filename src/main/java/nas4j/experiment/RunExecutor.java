@@ -28,11 +28,13 @@ public final class RunExecutor {
   private final Experiment experiment;
   private final Benchmark benchmark;
   private final PartStore store;
+  private final nas4j.bench.Optimum optimum;
 
   public RunExecutor(Experiment experiment, Benchmark benchmark, PartStore store) {
     this.experiment = experiment;
     this.benchmark = benchmark;
     this.store = store;
+    this.optimum = experiment.report().optimum(benchmark);
   }
 
   /**
@@ -114,7 +116,8 @@ public final class RunExecutor {
     RunSeeds seeds = RunSeeds.derive(experiment.experimentSeed(), k.label(), k.seed());
     OracleConfig oc = s.oracle();
     Oracle oracle = new Oracle(benchmark, oc, seeds.oracleRng());
-    RegretRecorder rec = new RegretRecorder(benchmark, oc.epochs(), oc.stopHalfway());
+    RegretRecorder rec = new RegretRecorder(benchmark, oc.epochs(), oc.stopHalfway(), experiment.report(), optimum,
+        seeds.reportRng());
     oracle.addListener(rec);
     String stop;
     String error = null;

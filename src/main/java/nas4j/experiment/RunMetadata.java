@@ -59,11 +59,15 @@ public final class RunMetadata {
     m.put("benchmark", benchmark.identity() + (source.sha256() == null ? "" : " sha256:" + source.sha256()));
     m.put("epochs", experiment.epochs());
     m.put("budget", Map.of(experiment.budget().kind().name().toLowerCase(Locale.ROOT), experiment.budget().limit()));
+    m.put("protocol", experiment.protocol() == null ? "none" : experiment.protocol().toString());
+    m.put("report", experiment.report().toString());
+    m.put("checkpoints", experiment.checkpoints().asConfig());
     List<Object> strategies = new ArrayList<>();
     for (BoundStrategy s : experiment.strategies()) {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("label", s.label());
       e.put("strategy", s.provider().name());
+      e.put("preset", presetName(s));
       e.put("params", s.paramsMap());
       e.put("validity", ConfigNames.of(s.oracle().validity()));
       e.put("repeat", s.oracle().repeatPolicy().toString());
@@ -104,15 +108,28 @@ public final class RunMetadata {
     }
   }
 
-  /** The protocol notes of run.json: how the outputs are defined, and each strategy's oracle settings. */
-  public record Protocol(String incumbent, @JsonProperty("valid_regret") String validRegret,
-      @JsonProperty("test_regret") String testRegret, String reference, String sampler,
-      @JsonProperty("seed_derivation") String seedDerivation, List<StrategyEntry> strategies) {}
+  private static String presetName(BoundStrategy s) {
+    return s.preset() == null ? "defaults" : s.preset();
+  }
+
+  /**
+   * The protocol notes of run.json: the publication protocol named in the config (or none), how the outputs are
+   * defined, and each strategy's oracle settings.
+   */
+  public record Protocol(String name, String incumbent, String report,
+      @JsonProperty("valid_regret") String validRegret, @JsonProperty("test_regret") String testRegret,
+      Map<String, Object> checkpoints, @JsonProperty("budget_crossing") String budgetCrossing, String reference,
+      String sampler, @JsonProperty("seed_derivation") String seedDerivation, List<StrategyEntry> strategies) {}
 
   /** One configured strategy in run.json. */
   public record StrategyEntry(String label, String strategy, String description,
-      @JsonProperty("provider_class") String providerClass, String origin, Map<String, Object> params,
+      @JsonProperty("provider_class") String providerClass, String origin, String preset, Map<String, Object> params,
       OracleEntry oracle) {}
+
+  /** The optimum regret is measured against, by the report convention (docs/protocols.md). */
+  public record RegretOptimum(String report, int epochs, @JsonProperty("best_validation") double bestValidation,
+      @JsonProperty("best_validation_cell") String bestValidationCell, @JsonProperty("best_test") double bestTest,
+      @JsonProperty("best_test_cell") String bestTestCell) {}
 
   /** A strategy's oracle settings in run.json. */
   public record OracleEntry(int epochs, String budget, String repeat, String duplicates, String validity) {}
@@ -127,7 +144,7 @@ public final class RunMetadata {
       @JsonProperty("WARNING") @JsonInclude(JsonInclude.Include.NON_NULL) String warning,
       @JsonProperty("config_hash") String configHash, Map<String, Object> config,
       @JsonProperty("config_file") String configFile, Map<String, Object> benchmark, Map<String, Object> optimum,
-      Protocol protocol, String trace, @JsonProperty("measure_cpu") boolean measureCpu, int threads,
+      @JsonProperty("regret_optimum") RegretOptimum regretOptimum, Protocol protocol, String trace, @JsonProperty("measure_cpu") boolean measureCpu, int threads,
       @JsonProperty("nas4j_version") String nas4jVersion, @JsonProperty("git_commit") String gitCommit, String java,
       String os, String started, String finished,
       @JsonProperty("wall_seconds") @JsonInclude(JsonInclude.Include.NON_NULL) Double wallSeconds,
@@ -154,22 +171,32 @@ public final class RunMetadata {
     for (BoundStrategy s : experiment.strategies()) {
       OracleConfig oc = s.oracle();
       strategies.add(new StrategyEntry(s.label(), s.provider().name(), s.provider().description(),
-          s.provider().getClass().getName(), StrategyRegistry.origin(s.provider()).toString(), s.paramsMap(),
+          s.provider().getClass().getName(), StrategyRegistry.origin(s.provider()).toString(), presetName(s),
+          s.paramsMap(),
           new OracleEntry(oc.epochs(), oc.budget().toString(),
               oc.repeatPolicy().toString(), ConfigNames.of(oc.duplicates()),
               ConfigNames.of(oc.validity()))));
     }
-    Protocol protocol = new Protocol("highest sampled (observed) validation accuracy among queries with data (invalid"
-        + " and rejected queries skipped); replaced only on strict improvement, ties keep the earlier",
-        "y*_valid - incumbent's observed validation accuracy (may be negative)",
-        "y*_test - incumbent's mean test accuracy over the repeats at " + benchmark.optimum().epochs() + " epochs",
-        "automl/nas_benchmarks get_results (the NAS-Bench-101 paper's protocol; nas4j docs/search-protocols.md)", "chosen by each strategy (see its params)",
+    TestReport report = experiment.report();
+    Protocol protocol = new Protocol(experiment.protocol() == null ? "none" : experiment.protocol().toString(),
+        "highest returned validation accuracy among queries with data (invalid and rejected queries skipped);"
+            + " replaced only on strict improvement, ties keep the earlier",
+        report + ": " + report.description(),
+        "regret_optimum.best_validation - incumbent's returned validation accuracy (may be negative)",
+        "regret_optimum.best_test - incumbent's reported test accuracy", experiment.checkpoints().asConfig(),
+        "the query that crosses the budget is kept: runs.csv, the summary at x = the budget and the printed end"
+            + " column all include it (google-research/nasbench NASBench.ipynb)",
+        "nas4j docs/protocols.md (automl/nas_benchmarks get_results, the NAS-Bench-101 paper's protocol;"
+            + " NASBench.ipynb; naszilla; automl/NASLib)", "chosen by each strategy (see its params)",
         RunSeeds.DERIVATION, strategies);
+    nas4j.bench.Optimum y = report.optimum(benchmark);
+    RegretOptimum regretOptimum = new RegretOptimum(report.toString(), y.epochs(), y.bestValidation(),
+        y.bestValidationCell().toString(), y.bestTest(), y.bestTestCell().toString());
     boolean done = finished != null;
     return new RunJson(FORMAT, experiment.name(), experiment.description(), status, shard,
         benchmark.isSurrogate() ? BenchmarkSource.SURROGATE_WARNING : null, hash, resolvedConfig(),
         experiment.configFile() == null ? null : experiment.configFile().toString(), source.metadata(),
-        source.optimumMetadata(), protocol, experiment.trace().label(), experiment.measureCpu(), experiment.threads(),
+        source.optimumMetadata(), regretOptimum, protocol, experiment.trace().label(), experiment.measureCpu(), experiment.threads(),
         version(), gitCommit(),
         System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version") + " ("
             + System.getProperty("java.vm.name") + ")",

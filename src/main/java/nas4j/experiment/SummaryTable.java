@@ -1,8 +1,10 @@
 package nas4j.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import nas4j.bench.Budget;
 import nas4j.util.Statistics;
 import tech.tablesaw.aggregate.NumericAggregateFunction;
 import tech.tablesaw.api.DoubleColumn;
@@ -11,12 +13,15 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The per-strategy summary of regret on log-spaced grids, made with Tablesaw: for simulated time (grid
- * 10^(k/10) s from the decade below the earliest first incumbent to the latest end of a run) and for charged
- * queries (round(10^(k/10)), 1 .. the largest count), the mean, median, 25 %/75 % quantiles (linear
- * interpolation, numpy's default) and standard error of test and validation regret over runs. A run's value at
- * grid point x is its regret after its last query at or before x; runs that have no incumbent yet at x are left
- * out ({@code runs_with_incumbent} counts the others); after a run ends its final value carries on. Immutable.
+ * The per-strategy summary of regret at checkpoints, made with Tablesaw: for simulated time and for charged
+ * queries, the mean, median, 25 %/75 % quantiles (linear interpolation, numpy's default) and standard error of test
+ * and validation regret over runs. Checkpoints ({@link Checkpoints}): by default log-spaced (time 10^(k/10) s from
+ * the decade below the earliest first incumbent to the latest end of a run; queries round(10^(k/10)), 1 .. the
+ * largest count), or a config's list or step; a budget's limit is always a point of its axis (log points beyond it
+ * are dropped). A run's value at x is its regret after its last query at or before x, except that on the time axis
+ * at x ≥ a time budget it is the run's final value: the query that crosses the budget counts, as in the
+ * nasbench notebook, whose runs end with it, and as in runs.csv. Runs that have no incumbent yet at x are left out
+ * ({@code runs_with_incumbent} counts the others); after a run ends its final value carries on. Immutable.
  */
 public final class SummaryTable {
   /** The summary.csv header. */
@@ -27,16 +32,46 @@ public final class SummaryTable {
 
   private final List<String> labels;
   private final Table table; // sorted: order, axis, gi
+  private final Budget.Kind budgetKind;
+  private final double limit;
+  private final boolean checkpointColumns;
 
-  private SummaryTable(List<String> labels, Table table) {
+  private SummaryTable(List<String> labels, Table table, Budget.Kind budgetKind, double limit,
+      boolean checkpointColumns) {
     this.labels = labels;
     this.table = table;
+    this.budgetKind = budgetKind;
+    this.limit = limit;
+    this.checkpointColumns = checkpointColumns;
   }
 
-  /** Builds the summary of all runs (in any order; the result is sorted by strategy order, axis, x). */
+  /** Builds the summary with the log grids and no budget limit on either axis (tests). */
   static SummaryTable of(List<String> labels, List<RunSteps> runs) {
-    double[] timeGrid = timeGrid(runs);
-    double[] queryGrid = queryGrid(runs);
+    return of(labels, runs, Checkpoints.LOG, null);
+  }
+
+  /**
+   * Builds the summary of all runs (in any order; the result is sorted by strategy order, axis, x).
+   *
+   * @param budget the runs' budget, or null: a {@code seconds} or {@code queries} limit is always a point of its
+   *     axis, and on the time axis a run's value at x ≥ the limit is its final value (the query that crosses the
+   *     limit counts, as in runs.csv)
+   */
+  static SummaryTable of(List<String> labels, List<RunSteps> runs, Checkpoints checkpoints, Budget budget) {
+    double tmax = 0;
+    long qmax = 0;
+    for (RunSteps r : runs) {
+      if (r.size() > 0) {
+        tmax = Math.max(tmax, r.time()[r.size() - 1]);
+        qmax = Math.max(qmax, r.charged()[r.size() - 1]);
+      }
+    }
+    double tLimit = budget != null && budget.kind() == Budget.Kind.SECONDS ? budget.limit() : Double.NaN;
+    double qLimit = budget != null && budget.kind() == Budget.Kind.QUERIES ? budget.limit() : Double.NaN;
+    double[] timeGrid = checkpoints.seconds().isLog() ? capAt(timeGrid(runs), tLimit)
+        : withLimit(checkpoints.seconds().points(Double.isNaN(tLimit) ? tmax : tLimit), tLimit);
+    double[] queryGrid = checkpoints.queries().isLog() ? capAt(queryGrid(runs), qLimit)
+        : withLimit(checkpoints.queries().points(Double.isNaN(qLimit) ? qmax : qLimit), qLimit);
 
     IntColumn order = IntColumn.create("order");
     IntColumn axis = IntColumn.create("axis");
@@ -48,7 +83,8 @@ public final class SummaryTable {
       for (int a = 0; a < 2; a++) {
         double[] grid = a == 0 ? timeGrid : queryGrid;
         for (int g = 0; g < grid.length; g++) {
-          int i = a == 0 ? r.lastAtTime(grid[g]) : r.lastAtQueries((long) grid[g]);
+          int i = a == 0 ? (grid[g] >= tLimit ? r.size() - 1 : r.lastAtTime(grid[g]))
+              : r.lastAtQueries((long) grid[g]);
           order.append(r.key().strategyIndex());
           axis.append(a);
           gi.append(g);
@@ -64,7 +100,34 @@ public final class SummaryTable {
         new Stat("q75", Stat.Q75), new Stat("se", Stat.SE), new Stat("first", Stat.FIRST))
         .by("order", "axis", "gi");
     s = s.sortOn("order", "axis", "gi");
-    return new SummaryTable(labels, s);
+    return new SummaryTable(labels, s, budget == null ? null : budget.kind(),
+        Double.isNaN(tLimit) ? qLimit : tLimit, !(budgetAxisIsLog(checkpoints, budget)));
+  }
+
+  private static boolean budgetAxisIsLog(Checkpoints c, Budget budget) {
+    return budget != null && budget.kind() == Budget.Kind.QUERIES ? c.queries().isLog() : c.seconds().isLog();
+  }
+
+  /** A log grid cut at the limit (NaN: none): the points below it, then the limit itself. */
+  private static double[] capAt(double[] grid, double limit) {
+    if (Double.isNaN(limit)) {
+      return grid;
+    }
+    double[] below = Arrays.stream(grid).filter(x -> x < limit * (1 - 1e-12)).toArray();
+    double[] out = Arrays.copyOf(below, below.length + 1);
+    out[below.length] = limit;
+    return out;
+  }
+
+  /** Checkpoints with the limit (NaN: none) added as a point if it is not one already. */
+  private static double[] withLimit(double[] points, double limit) {
+    if (Double.isNaN(limit) || Arrays.stream(points).anyMatch(x -> x == limit)) {
+      return points;
+    }
+    double[] out = Arrays.copyOf(points, points.length + 1);
+    out[points.length] = limit;
+    Arrays.sort(out);
+    return out;
   }
 
   /** The time grid: 10^(k/10) s from the decade below the earliest first incumbent to the latest end. */
@@ -170,47 +233,59 @@ public final class SummaryTable {
   }
 
   /**
-   * A short text table: per strategy, the median [25 %, 75 %] test regret at each decade of simulated time
-   * (the last {@code maxColumns} decades) and the final mean ± standard error.
+   * A short text table on the budget's axis (charged queries for a query budget, simulated time otherwise): per
+   * strategy, the median [25 %, 75 %] test regret at the last {@code maxColumns} checkpoints before the end (the
+   * decades of a log grid), then the mean ± standard error at the end: at the budget's limit (which, by the rule
+   * for the query that crosses a time budget, is every run's final value, as in runs.csv), or at the last grid
+   * point.
    */
   public String shortTable(int maxColumns) {
-    List<Double> decades = new ArrayList<>();
+    int axis = budgetKind == Budget.Kind.QUERIES ? 1 : 0;
+    List<Double> xs = new ArrayList<>();
+    double end = Double.NEGATIVE_INFINITY;
     for (int r = 0; r < table.rowCount(); r++) {
-      if ((int) d("axis", r) == 0) {
+      if ((int) d("axis", r) == axis) {
+        end = Math.max(end, d("first [x]", r));
+      }
+    }
+    if (!Double.isNaN(limit) && budgetKind != Budget.Kind.EPOCHS) {
+      end = limit;
+    }
+    for (int r = 0; r < table.rowCount(); r++) {
+      if ((int) d("axis", r) == axis) {
         double xv = d("first [x]", r);
         double lg = Math.log10(xv);
-        if (Math.abs(lg - Math.rint(lg)) < 1e-9 && !decades.contains(xv) && d("n [test]", r) > 0) {
-          decades.add(xv);
+        boolean column = checkpointColumns || Math.abs(lg - Math.rint(lg)) < 1e-9;
+        if (column && xv < end && !xs.contains(xv) && d("n [test]", r) > 0) {
+          xs.add(xv);
         }
       }
     }
-    decades.sort(null);
-    if (decades.size() > maxColumns) {
-      decades = decades.subList(decades.size() - maxColumns, decades.size());
+    xs.sort(null);
+    if (xs.size() > maxColumns) {
+      xs = xs.subList(xs.size() - maxColumns, xs.size());
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("test regret (% points) by simulated time: median [25%, 75%] over runs with an incumbent\n");
+    sb.append(axis == 0 ? "test regret (% points) by simulated time" : "test regret (% points) by charged queries")
+        .append(": median [25%, 75%] over runs with an incumbent\n");
     int w = Math.max(8, labels.stream().mapToInt(String::length).max().orElse(8));
     sb.append(String.format(Locale.ROOT, "%-" + w + "s %5s", "strategy", "runs"));
-    for (double dcd : decades) {
-      sb.append(String.format(Locale.ROOT, "  %-20s", String.format(Locale.ROOT, "t=%.0e s", dcd)));
+    for (double x : xs) {
+      String head = axis == 0 ? String.format(Locale.ROOT, "t=%.0e s", x) : String.format(Locale.ROOT, "q=%d", (long) x);
+      sb.append(String.format(Locale.ROOT, "  %-20s", head));
     }
-    sb.append("  final mean ± se\n");
+    String endHead = axis == 0 ? String.format(Locale.ROOT, "t=%.3g s", end) : "q=" + (long) end;
+    sb.append("  mean ± se at ").append(endHead).append('\n');
     for (int o = 0; o < labels.size(); o++) {
-      int last = -1;
-      String runs = "";
       StringBuilder row = new StringBuilder();
-      for (double dcd : decades) {
-        int r = find(o, 0, dcd);
+      for (double x : xs) {
+        int r = find(o, axis, x);
         row.append("  ").append(r < 0 ? String.format(Locale.ROOT, "%-20s", "-") : String.format(Locale.ROOT,
             "%-20s", String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", 100 * d("median [test]", r),
                 100 * d("q25 [test]", r), 100 * d("q75 [test]", r))));
       }
-      for (int r = 0; r < table.rowCount(); r++) {
-        if ((int) d("order", r) == o && (int) d("axis", r) == 0) {
-          last = r;
-        }
-      }
+      int last = find(o, axis, end);
+      String runs = "";
       if (last >= 0) {
         runs = Long.toString((long) d("n_all [test]", last));
         row.append(String.format(Locale.ROOT, "  %.3f ± %.3f", 100 * d("mean [test]", last),
