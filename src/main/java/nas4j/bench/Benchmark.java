@@ -111,9 +111,17 @@ public interface Benchmark {
     return space().cell(id);
   }
 
-  /** Trainable parameters of cell {@code id}. */
+  /** Trainable parameters of cell {@code id}: the exact count of its canonical cell. */
   default int parameters(int id) {
     return space().parameters(id);
+  }
+
+  /**
+   * The fixed data as the source stores it (adjacency, ops and parameter count of the first record of each cell,
+   * as the official API keeps them); the canonical cell and exact count unless a file stored something else.
+   */
+  default StoredFixedData stored() {
+    return StoredFixedData.CANONICAL;
   }
 
   /** The best mean validation and test accuracies at the largest budget, over all cells with data. */

@@ -10,10 +10,17 @@ import nas4j.space.ModuleHash;
 
 /**
  * Everything the table holds about one cell: fixed data and, per epoch budget, the runs in repeat order (the
- * official {@code get_metrics_from_hash}). Immutable.
+ * official {@code get_metrics_from_hash}). The fixed data are returned as the source stores them ({@code stored},
+ * {@code trainableParameters}), as the official API does; the space's canonical cell and the exact parameter count
+ * are separate fields. Immutable.
+ *
+ * @param canonical the space's canonical representative of the cell
+ * @param stored the adjacency and ops as the source stores them (the first record of the cell)
+ * @param trainableParameters the parameter count as the source stores it
+ * @param exactParameters the exact parameter count of the cell (computed from its graph)
  */
-public record CellMetrics(ModuleHash hash, int cellId, CellSpec canonical, int trainableParameters,
-    Map<Integer, List<RunMetrics>> runsByEpochs) {
+public record CellMetrics(ModuleHash hash, int cellId, CellSpec canonical, CellSpec stored, int trainableParameters,
+    int exactParameters, Map<Integer, List<RunMetrics>> runsByEpochs) {
 
   public CellMetrics {
     runsByEpochs = Collections.unmodifiableMap(new LinkedHashMap<>(runsByEpochs));
@@ -29,6 +36,8 @@ public record CellMetrics(ModuleHash hash, int cellId, CellSpec canonical, int t
       }
       runs.put(e, List.copyOf(list));
     }
-    return new CellMetrics(b.space().hash(id), id, b.cell(id), b.parameters(id), runs);
+    StoredFixedData f = b.stored();
+    return new CellMetrics(b.space().hash(id), id, b.cell(id), f.cell(id, b.space()), f.parameters(id, b.space()),
+        b.parameters(id), runs);
   }
 }

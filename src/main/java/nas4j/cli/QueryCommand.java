@@ -70,6 +70,7 @@ final class QueryCommand implements Callable<Integer> {
     Benchmark b = BenchmarkOption.resolve(data, benchmark, verify);
     NasBench nb = new NasBench(b, RepeatPolicy.MEAN, new java.util.SplittableRandom(0));
     source = b.identity();
+    warnings = err;
     if (b.isSurrogate() && !json) {
       err.println("nas4j: answering from the " + b.identity() + " (model predictions, not NAS-Bench-101 measurements;"
           + " give --data FILE for the official table)");
@@ -131,13 +132,25 @@ final class QueryCommand implements Callable<Integer> {
 
   private String source;
 
+  private java.io.PrintWriter warnings;
+
+  /**
+   * The cell's fixed data as the file stores them (as the official API returns them), its runs, and the exact
+   * parameter count as a separate field; a stored count that differs from the exact one is also warned about.
+   */
   private String render(CellMetrics m) {
+    if (m.trainableParameters() != m.exactParameters() && warnings != null) {
+      warnings.println("nas4j: warning: " + source + " stores " + m.trainableParameters() + " trainable parameters"
+          + " for cell " + m.hash() + "; the exact count is " + m.exactParameters()
+          + " (exact_trainable_parameters); the stored value is returned, as the official API does");
+    }
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("hash", m.hash().toString());
       o.put("trainable_parameters", m.trainableParameters());
-      o.put("adjacency", m.canonical().matrix());
-      o.put("operations", m.canonical().opNames());
+      o.put("exact_trainable_parameters", m.exactParameters());
+      o.put("adjacency", m.stored().matrix());
+      o.put("operations", m.stored().opNames());
       Map<String, Object> metrics = new LinkedHashMap<>();
       for (Map.Entry<Integer, List<RunMetrics>> e : m.runsByEpochs().entrySet()) {
         List<Object> runs = new ArrayList<>();
@@ -159,11 +172,12 @@ final class QueryCommand implements Callable<Integer> {
     sb.append("Fixed stats:\n");
     sb.append("  module_hash: ").append(m.hash()).append('\n');
     sb.append("  module_adjacency:\n");
-    for (int[] row : m.canonical().matrix()) {
+    for (int[] row : m.stored().matrix()) {
       sb.append("    ").append(java.util.Arrays.toString(row)).append('\n');
     }
-    sb.append("  module_operations: ").append(m.canonical().opNames()).append('\n');
+    sb.append("  module_operations: ").append(m.stored().opNames()).append('\n');
     sb.append("  trainable_parameters: ").append(m.trainableParameters()).append('\n');
+    sb.append("  exact_trainable_parameters: ").append(m.exactParameters()).append('\n');
     sb.append("Computed stats:");
     for (Map.Entry<Integer, List<RunMetrics>> e : m.runsByEpochs().entrySet()) {
       sb.append("\n  epochs ").append(e.getKey()).append(':');

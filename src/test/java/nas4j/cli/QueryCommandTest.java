@@ -25,7 +25,8 @@ class QueryCommandTest extends CommandTestSupport {
         "input,conv3x3-bn-relu,conv1x1-bn-relu,maxpool3x3,conv3x3-bn-relu,conv3x3-bn-relu,output");
     assertThat(code).isZero();
     Map<String, Object> o = (Map<String, Object>) MiniJson.parse(out.toString().trim());
-    assertThat(o.keySet()).containsExactly("hash", "trainable_parameters", "adjacency", "operations", "metrics", "benchmark");
+    assertThat(o.keySet()).containsExactly("hash", "trainable_parameters", "exact_trainable_parameters", "adjacency",
+        "operations", "metrics", "benchmark");
     assertThat(o.get("hash")).isEqualTo("02e5a0247bbdcf2860b7e96f74961594");
     assertThat(o.get("trainable_parameters")).isEqualTo(32426634.0);
     assertThat((List<Object>) o.get("operations")).hasSize(7).startsWith("input");
@@ -35,6 +36,25 @@ class QueryCommandTest extends CommandTestSupport {
     assertThat(runs).hasSize(3);
     assertThat(runs.get(2).keySet()).contains("final_validation_accuracy", "halfway_training_time");
     assertThat(runs.get(2).get("final_validation_accuracy")).isEqualTo(0.9431089758872986);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void returnsTheFixedDataAsTheFileStoresThem() throws Exception {
+    Path f = nas4j.bench.io.StoredFixedDataTest.writeAltered(tmp);
+    String hash = nas4j.bench.io.StoredFixedDataTest.alteredHash(f);
+    assertThat(run("query", "--data", f.toString(), "--json", hash)).isZero();
+    Map<String, Object> o = (Map<String, Object>) MiniJson.parse(out.toString().trim());
+    nas4j.bench.io.TrainingRun first = nas4j.bench.io.StoredFixedDataTest.firstRecordOf(f, hash);
+    assertThat(o.get("trainable_parameters")).isEqualTo((double) nas4j.bench.io.StoredFixedDataTest.STORED_PARAMETERS);
+    assertThat(o.get("exact_trainable_parameters")).isEqualTo((double) nas4j.bench.io.StoredFixedDataTest.exact(hash));
+    List<List<Object>> adj = (List<List<Object>>) o.get("adjacency");
+    StringBuilder flat = new StringBuilder();
+    adj.forEach(row -> row.forEach(x -> flat.append(((Number) x).intValue())));
+    assertThat(flat.toString()).isEqualTo(first.adjacency());
+    assertThat(String.join(",", (List<String>) o.get("operations"))).isEqualTo(first.operations());
+    assertThat(err.toString()).contains("stores " + nas4j.bench.io.StoredFixedDataTest.STORED_PARAMETERS
+        + " trainable parameters").contains("exact count is " + nas4j.bench.io.StoredFixedDataTest.exact(hash));
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.zip.CRC32C;
 import nas4j.bench.Metric;
 import nas4j.bench.MetricsTable;
+import nas4j.bench.StoredFixedData;
 import nas4j.space.ModuleHash;
 import nas4j.space.SpaceIndex;
 import nas4j.util.AtomicFiles;
@@ -24,11 +25,13 @@ import nas4j.util.AtomicFiles;
  *
  * <p>Layout (little-endian): magic {@code NAS4JDSC}, version, header (source name, size, mtime ms, SHA-256 hex,
  * records, parameter mismatches, space size, first and last space hash, repeats, budgets), the presence bit set,
- * then for each budget and metric the {@code repeats} values of every present cell in id order; trailer CRC32C.
+ * then for each budget and metric the {@code repeats} values of every present cell in id order, then the fixed data
+ * the source stores where they differ from the canonical ones (count, then id, adjacency bits, packed ops per
+ * cell; count, then id, parameter count per cell); trailer CRC32C.
  */
 final class DatasetCache {
   static final long MAGIC = 0x4353444A3453414EL; // "NAS4JDSC" little-endian
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final String SUFFIX = ".nas4j-cache";
 
   private DatasetCache() {}
@@ -49,7 +52,7 @@ final class DatasetCache {
   }
 
   /** A cache read back. */
-  record Content(Header header, MetricsTable table) {}
+  record Content(Header header, MetricsTable table, StoredFixedData stored) {}
 
   /** True if the file starts with the cache magic. */
   static boolean isCache(Path file) {
@@ -183,11 +186,35 @@ final class DatasetCache {
         }
         cols[c] = col;
       }
+      StoredFixedData.Builder fixed = new StoredFixedData.Builder(space);
+      in.need(4);
+      int specs = in.buf.getInt();
+      for (int k = 0; k < specs; k++) {
+        in.need(16);
+        int id = in.buf.getInt();
+        long adj = in.buf.getLong();
+        int ops = in.buf.getInt();
+        if (id < 0 || id >= capacity) {
+          throw new DataFileException(file, in.position(), -1, "dataset cache holds a stored cell beyond the space");
+        }
+        fixed.spec(id, adj, ops);
+      }
+      in.need(4);
+      int counts = in.buf.getInt();
+      for (int k = 0; k < counts; k++) {
+        in.need(8);
+        int id = in.buf.getInt();
+        int p = in.buf.getInt();
+        if (id < 0 || id >= capacity) {
+          throw new DataFileException(file, in.position(), -1, "dataset cache holds a stored count beyond the space");
+        }
+        fixed.parameters(id, p);
+      }
       if (in.position() != size - 4) {
         throw new DataFileException(file, in.position(), -1, "dataset cache has " + (size - 4 - in.position())
             + " unexpected trailing bytes");
       }
-      return new Content(h, MetricsTable.ofColumns(capacity, h.budgets(), r, cols, present));
+      return new Content(h, MetricsTable.ofColumns(capacity, h.budgets(), r, cols, present), fixed.build());
     } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new DataFileException(file, -1, -1, "truncated dataset cache");
     }
@@ -268,7 +295,8 @@ final class DatasetCache {
   }
 
   /** Writes a cache atomically (temp file in the same folder, then move). */
-  static void write(Path file, Header h, MetricsTable t, SpaceIndex space) throws IOException {
+  static void write(Path file, Header h, MetricsTable t, StoredFixedData stored, SpaceIndex space)
+      throws IOException {
     AtomicFiles.writeChannel(file, ch -> {
       Out out = new Out(ch);
       out.buf.putLong(MAGIC).putInt(VERSION);
@@ -311,6 +339,20 @@ final class DatasetCache {
             }
           }
         }
+      }
+      int[] specIds = stored.differentCellIds();
+      out.room(4);
+      out.buf.putInt(specIds.length);
+      for (int k = 0; k < specIds.length; k++) {
+        out.room(16);
+        out.buf.putInt(specIds[k]).putLong(stored.adjacencyAt(k)).putInt(stored.packedOpsAt(k));
+      }
+      int[] paramIds = stored.differentParameterIds();
+      out.room(4);
+      out.buf.putInt(paramIds.length);
+      for (int k = 0; k < paramIds.length; k++) {
+        out.room(8);
+        out.buf.putInt(paramIds[k]).putInt(stored.parametersAt(k));
       }
       out.finish();
     });

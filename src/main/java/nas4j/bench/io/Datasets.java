@@ -149,7 +149,8 @@ public final class Datasets {
     }
     if (d.parameterMismatches() > 0) {
       warn.accept(d.parameterMismatches() + " records store a trainable-parameter count different from the exact "
-          + "count; the exact count is used. First: " + d.firstParameterMismatch());
+          + "count; queries return the stored count, as the official API does, and the exact count separately"
+          + " (exact_trainable_parameters). First: " + d.firstParameterMismatch());
     }
     Path written = null;
     boolean write = o.writeCache() && (forceWrite || staleSeen || o.cachePath() != null
@@ -161,7 +162,7 @@ public final class Datasets {
       IOException last = null;
       for (Path c : candidates) {
         try {
-          DatasetCache.write(c, h, d.table(), space);
+          DatasetCache.write(c, h, d.table(), d.stored(), space);
           written = c;
           break;
         } catch (IOException e) {
@@ -178,7 +179,7 @@ public final class Datasets {
     }
     LoadReport r = new LoadReport(d.records(), d.table().cellCount(), d.table().budgets(), false, null, written,
         (System.nanoTime() - t0) / 1e9, o.threads(), d.parameterMismatches(), warnings);
-    return new LoadedDataset(new DatasetBenchmark(id, space, d.table()), id, r);
+    return new LoadedDataset(new DatasetBenchmark(id, space, d.table(), d.stored()), id, r);
   }
 
   private static LoadedDataset fromCache(Path cache, Path source, LoadOptions o, SpaceIndex space,
@@ -211,7 +212,7 @@ public final class Datasets {
     }
     LoadReport r = new LoadReport(h.records(), c.table().cellCount(), c.table().budgets(), true, cache, null,
         (System.nanoTime() - t0) / 1e9, 1, h.parameterMismatches(), warnings);
-    return new LoadedDataset(new DatasetBenchmark(id, space, c.table()), id, r);
+    return new LoadedDataset(new DatasetBenchmark(id, space, c.table(), c.stored()), id, r);
   }
 
   /** A one-line summary of a load, for the CLI. */

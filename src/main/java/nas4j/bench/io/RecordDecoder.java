@@ -38,6 +38,8 @@ final class RecordDecoder {
   int id;
   int slot;
   int parameters;
+  /** The stored cell when it is not written exactly as the canonical representative, else null. */
+  CellSpec stored;
   final float[] values = new float[8];
 
   RecordDecoder(SpaceIndex space, Path file) {
@@ -88,6 +90,7 @@ final class RecordDecoder {
       lo = mh.low();
     }
     int cell = space.idOf(hi, lo);
+    stored = null;
     if (cell < 0 || s.escaped[2] || s.escaped[3] || !isCanonical(b, s, cell)) {
       cell = checkSlow(b, s, cell, new ModuleHash(hi, lo));
     }
@@ -246,6 +249,7 @@ final class RecordDecoder {
       throw new RowFormatException("wrong module hash: the row says " + stored + " but its adjacency/ops hash to "
           + space.hash(bySpec) + (byHash < 0 ? " (" + stored + " is not the hash of any NAS-Bench-101 cell)" : ""));
     }
+    this.stored = spec;
     return bySpec;
   }
 

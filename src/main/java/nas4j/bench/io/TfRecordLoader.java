@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nas4j.bench.MetricsTable;
+import nas4j.bench.StoredFixedData;
+import nas4j.space.CellSpec;
 import nas4j.space.SpaceIndex;
 import nas4j.util.Sha256;
 
@@ -26,8 +28,8 @@ final class TfRecordLoader {
   private static final int BLOCK_BYTES = 1 << 20; // small blocks: few MB in flight whatever the file size
 
   /** What a decode produced. */
-  record Decoded(MetricsTable table, long records, String sha256, long size, int parameterMismatches,
-      String firstParameterMismatch, double seconds) {}
+  record Decoded(MetricsTable table, StoredFixedData stored, long records, String sha256, long size,
+      int parameterMismatches, String firstParameterMismatch, double seconds) {}
 
   private TfRecordLoader() {}
 
@@ -37,6 +39,7 @@ final class TfRecordLoader {
     final byte[] slots;
     final float[] values;
     final int[] params;
+    final CellSpec[] stored;
     final long firstRecord;
     final long[] offsets;
     final byte[] buffer;
@@ -48,6 +51,7 @@ final class TfRecordLoader {
       slots = new byte[count];
       values = new float[count * 8];
       params = new int[count];
+      stored = new CellSpec[count];
       firstRecord = b.recordNumber(0);
       offsets = new long[count];
       for (int i = 0; i < count; i++) {
@@ -99,8 +103,9 @@ final class TfRecordLoader {
       }
     }
     MetricsTable table = merger.finish();
+    StoredFixedData stored = merger.fixed.build();
     String hex = digest == null ? null : HexFormat.of().formatHex(digest.digest());
-    return new Decoded(table, merger.records, hex, size, merger.parameterMismatches, merger.firstMismatch,
+    return new Decoded(table, stored, merger.records, hex, size, merger.parameterMismatches, merger.firstMismatch,
         (System.nanoTime() - t0) / 1e9);
   }
 
@@ -129,6 +134,7 @@ final class TfRecordLoader {
       out.ids[i] = d.id;
       out.slots[i] = (byte) d.slot;
       out.params[i] = d.parameters;
+      out.stored[i] = d.stored;
       System.arraycopy(d.values, 0, out.values, i * 8, 8);
     }
     return out;
@@ -145,10 +151,12 @@ final class TfRecordLoader {
     long records;
     int parameterMismatches;
     String firstMismatch;
+    final StoredFixedData.Builder fixed;
 
     Merger(Path file, SpaceIndex space) {
       this.file = file;
       this.space = space;
+      this.fixed = new StoredFixedData.Builder(space);
       this.capacity = space.size();
       this.counts = new byte[capacity * RecordDecoder.EPOCHS.length];
       this.present = new BitSet(capacity);
@@ -177,6 +185,7 @@ final class TfRecordLoader {
           cols[m][at] = d.values[v + m];
         }
         present.set(id);
+        fixed.record(id, d.stored[i], d.params[i]);
         if (d.params[i] != space.parameters(id)) {
           if (parameterMismatches++ == 0) {
             firstMismatch = "record " + (d.firstRecord + i) + " (byte offset " + d.offsets[i] + "): cell "
