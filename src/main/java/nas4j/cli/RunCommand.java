@@ -86,6 +86,11 @@ final class RunCommand implements Callable<Integer> {
     }
     err.printf(Locale.ROOT, "y*: best mean validation %s, best mean test %s (%s)%n",
         src.benchmark().optimum().bestValidation(), src.benchmark().optimum().bestTest(), src.optimumCheck());
+    if (e.report() != nas4j.experiment.TestReport.MEAN) {
+      nas4j.bench.Optimum y = e.report().optimum(src.benchmark());
+      err.printf(Locale.ROOT, "regret y* (report %s): validation %s, test %s%n", e.report(), y.bestValidation(),
+          y.bestTest());
+    }
     ExperimentRunner.Options options = new ExperimentRunner.Options(resume, allowMismatch, pm, err).withShard(sh);
     Path[] written = new Path[1];
     if (!noReport) {
