@@ -127,15 +127,29 @@ public interface Benchmark {
   /** The best mean validation and test accuracies at the largest budget, over all cells with data. */
   Optimum optimum();
 
-  /** Scans the table for the optimum at one budget (ties: the smallest id). */
+  /** Scans the table for the optimum of the mean over the repeats at one budget (ties: the smallest id). */
   static Optimum scanOptimum(Benchmark b, int epochs) {
+    return scanOptimum(b, epochs, MetricsTable::mean);
+  }
+
+  /** One number per cell and metric at one budget, e.g. the mean over the repeats. */
+  @FunctionalInterface
+  interface CellStatistic {
+    double of(MetricsTable table, int id, int budgetIndex, Metric m);
+  }
+
+  /**
+   * Scans the table for the best validation and test value of a per-cell statistic at one budget (ties: the
+   * smallest id).
+   */
+  static Optimum scanOptimum(Benchmark b, int epochs, CellStatistic stat) {
     int bi = b.budgetIndex(epochs);
     MetricsTable t = b.table();
     double[] best = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
     int[] arg = {-1, -1};
     b.cellIds().forEach(id -> {
-      double v = t.mean(id, bi, Metric.FINAL_VALIDATION_ACCURACY);
-      double te = t.mean(id, bi, Metric.FINAL_TEST_ACCURACY);
+      double v = stat.of(t, id, bi, Metric.FINAL_VALIDATION_ACCURACY);
+      double te = stat.of(t, id, bi, Metric.FINAL_TEST_ACCURACY);
       if (v > best[0]) {
         best[0] = v;
         arg[0] = id;

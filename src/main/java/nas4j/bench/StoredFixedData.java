@@ -145,15 +145,17 @@ public final class StoredFixedData {
       pn++;
     }
 
+    /** The positions 0..n−1 ordered by {@code ids[position]}. */
+    private static int[] byId(int[] ids, int n) {
+      return java.util.stream.IntStream.range(0, n).boxed().sorted(java.util.Comparator.comparingInt(i -> ids[i]))
+          .mapToInt(Integer::intValue).toArray();
+    }
+
     public StoredFixedData build() {
       if (n == 0 && pn == 0) {
         return CANONICAL;
       }
-      Integer[] order = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> Integer.compare(ids[x], ids[y]));
+      int[] order = byId(ids, n);
       int[] sIds = new int[n];
       long[] sAdj = new long[n];
       int[] sOps = new int[n];
@@ -162,11 +164,7 @@ public final class StoredFixedData {
         sAdj[i] = adj[order[i]];
         sOps[i] = ops[order[i]];
       }
-      Integer[] porder = new Integer[pn];
-      for (int i = 0; i < pn; i++) {
-        porder[i] = i;
-      }
-      Arrays.sort(porder, (x, y) -> Integer.compare(pIds[x], pIds[y]));
+      int[] porder = byId(pIds, pn);
       int[] spIds = new int[pn];
       int[] sp = new int[pn];
       for (int i = 0; i < pn; i++) {

@@ -64,24 +64,7 @@ public enum TestReport {
     if (this == MEAN) {
       return b.optimum();
     }
-    int epochs = b.optimum().epochs();
-    int bi = b.budgetIndex(epochs);
-    MetricsTable t = b.table();
-    double[] best = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    int[] arg = {-1, -1};
-    b.cellIds().forEach(id -> {
-      double v = cellBest(t, id, bi, Metric.FINAL_VALIDATION_ACCURACY);
-      double te = cellBest(t, id, bi, Metric.FINAL_TEST_ACCURACY);
-      if (v > best[0]) {
-        best[0] = v;
-        arg[0] = id;
-      }
-      if (te > best[1]) {
-        best[1] = te;
-        arg[1] = id;
-      }
-    });
-    return new Optimum(epochs, best[0], b.space().hash(arg[0]), best[1], b.space().hash(arg[1]));
+    return Benchmark.scanOptimum(b, b.optimum().epochs(), this::cellBest);
   }
 
   private double cellBest(MetricsTable t, int id, int bi, Metric m) {

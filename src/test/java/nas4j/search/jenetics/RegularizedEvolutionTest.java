@@ -36,6 +36,10 @@ class RegularizedEvolutionTest {
       List<Phenotype<IntegerGene, Double>> after) {}
 
   static List<Birth> births(RegularizedEvolutionParameters p, long queries, long seed) {
+    return births(p, queries, seed, bench);
+  }
+
+  static List<Birth> births(RegularizedEvolutionParameters p, long queries, long seed, Benchmark on) {
     List<Birth> out = new ArrayList<>();
     List<List<Phenotype<IntegerGene, Double>>> last = new ArrayList<>();
     last.add(List.of());
@@ -44,7 +48,7 @@ class RegularizedEvolutionTest {
       out.add(new Birth(parent, child, died, last.get(0), after));
       last.set(0, after);
     });
-    Runs.runToBudget(re, Runs.oracle(bench, Budget.queries(queries), seed), seed);
+    Runs.runToBudget(re, Runs.oracle(on, Budget.queries(queries), seed), seed);
     return out;
   }
 
@@ -285,15 +289,7 @@ class RegularizedEvolutionTest {
 
   /** Mean position (0 = oldest) of the tournament winner in the population, on a table where every cell ties. */
   static double meanWinnerPosition(RegularizedEvolutionParameters p, long queries, Benchmark allTied) {
-    List<Birth> out = new ArrayList<>();
-    List<List<Phenotype<IntegerGene, Double>>> last = new ArrayList<>();
-    last.add(List.of());
-    RegularizedEvolution re = new RegularizedEvolution(p, (parent, child, died, pop) -> {
-      List<Phenotype<IntegerGene, Double>> after = copy(pop);
-      out.add(new Birth(parent, child, died, last.get(0), after));
-      last.set(0, after);
-    });
-    Runs.runToBudget(re, Runs.oracle(allTied, Budget.queries(queries), 3), 3);
+    List<Birth> out = births(p, queries, 3, allTied);
     double sum = 0;
     int n = 0;
     for (Birth b : out) {
