@@ -17,7 +17,7 @@ import nas4j.search.LocalSearchParameters;
 import nas4j.search.StrategyRegistry;
 import nas4j.search.jenetics.RegularizedEvolutionParameters;
 import nas4j.space.ValidityRule;
-import nas4j.testing.SyntheticBenchmark;
+import nas4j.bench.io.SyntheticBenchmarks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,7 +129,7 @@ class ProtocolTest {
 
   @Test
   void runJsonRecordsTheResolvedProtocolAndTheSummaryReportsAtItsCheckpoints() throws IOException {
-    Benchmark bench = SyntheticBenchmark.smooth(5);
+    Benchmark bench = SyntheticBenchmarks.smooth(5);
     String yaml = String.join("\n", "name: p", "protocol: naszilla", "budget: {queries: 40}", "seeds: 4",
         "strategies: [{strategy: test-random, label: A}]", "");
     Experiment e = Experiment.resolve(ConfigReader.parse(tmp.resolve("p.yaml"), yaml), StrategyRegistry.load(),
@@ -163,7 +163,7 @@ class ProtocolTest {
 
   @Test
   void timeBudgetGivesTheSameFinalValueInRunsSummaryAndPrintedTable() throws IOException {
-    Benchmark bench = SyntheticBenchmark.smooth(5);
+    Benchmark bench = SyntheticBenchmarks.smooth(5);
     String yaml = String.join("\n", "name: p", "budget: {seconds: 20000}", "seeds: 6",
         "strategies: [{strategy: test-random, label: A}]", "");
     Experiment e = Experiment.resolve(ConfigReader.parse(tmp.resolve("p.yaml"), yaml), StrategyRegistry.load(),
