@@ -76,7 +76,30 @@ public final class ExperimentResults {
 
   /** The summary of the runs (the same as the folder's summary.csv). */
   public SummaryTable summary() {
-    return SummaryTable.of(labels, runs);
+    JsonNode config = runJson.path("config");
+    nas4j.bench.Budget budget = null;
+    java.util.Iterator<java.util.Map.Entry<String, JsonNode>> b = config.path("budget").fields();
+    if (b.hasNext()) {
+      java.util.Map.Entry<String, JsonNode> e = b.next();
+      budget = new nas4j.bench.Budget(nas4j.bench.Budget.Kind.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)),
+          e.getValue().asDouble());
+    }
+    JsonNode cp = config.path("checkpoints");
+    Checkpoints checkpoints = new Checkpoints(grid(cp.path("seconds")), grid(cp.path("queries")));
+    return SummaryTable.of(labels, runs, checkpoints, budget);
+  }
+
+  /** An axis of run.json's checkpoints: "log" (or absent), a list of points, or {step: x}. */
+  private static Checkpoints.Grid grid(JsonNode n) {
+    if (n.isArray()) {
+      List<Double> points = new ArrayList<>();
+      n.forEach(x -> points.add(x.asDouble()));
+      return Checkpoints.Grid.of(points);
+    }
+    if (n.has("step")) {
+      return Checkpoints.Grid.every(n.path("step").asDouble());
+    }
+    return Checkpoints.Grid.LOG;
   }
 
   /** The statistics of the runs (the same as the folder's comparison.csv and friedman.csv). */
