@@ -268,14 +268,15 @@ public final class SummaryTable {
     StringBuilder sb = new StringBuilder();
     sb.append(axis == 0 ? "test regret (% points) by simulated time" : "test regret (% points) by charged queries")
         .append(": median [25%, 75%] over runs with an incumbent\n");
+    String endHead = axis == 0 ? String.format(Locale.ROOT, "t=%.3g s", end) : "q=" + (long) end;
+    sb.append("last column: mean ± se at ").append(endHead).append('\n');
     int w = Math.max(8, labels.stream().mapToInt(String::length).max().orElse(8));
     sb.append(String.format(Locale.ROOT, "%-" + w + "s %5s", "strategy", "runs"));
     for (double x : xs) {
       String head = axis == 0 ? String.format(Locale.ROOT, "t=%.0e s", x) : String.format(Locale.ROOT, "q=%d", (long) x);
       sb.append(String.format(Locale.ROOT, "  %-20s", head));
     }
-    String endHead = axis == 0 ? String.format(Locale.ROOT, "t=%.3g s", end) : "q=" + (long) end;
-    sb.append("  mean ± se at ").append(endHead).append('\n');
+    sb.append("  mean ± se\n");
     for (int o = 0; o < labels.size(); o++) {
       StringBuilder row = new StringBuilder();
       for (double x : xs) {

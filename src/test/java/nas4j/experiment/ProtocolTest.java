@@ -180,6 +180,9 @@ class ProtocolTest {
     String[] last = time.get(time.size() - 1);
     assertThat(Double.parseDouble(last[2])).isEqualTo(20_000.0);
     assertThat(Double.parseDouble(last[5])).isCloseTo(runsMean, within(1e-15));
-    assertThat(rep.shortTable()).contains(String.format(java.util.Locale.ROOT, "%.3e", runsMean));
+    // the printed end column: the same mean, in % points
+    assertThat(rep.shortTable()).contains("mean ± se at t=2.00e+04 s")
+        .contains(
+            String.format(java.util.Locale.ROOT, "  %.3f ± ", 100 * runsMean));
   }
 }

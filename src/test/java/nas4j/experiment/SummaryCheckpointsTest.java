@@ -41,7 +41,7 @@ class SummaryCheckpointsTest {
     String printed = t.shortTable(3);
     assertThat(printed).contains("by charged queries").contains("q=120").contains("q=140").doesNotContain("q=110")
         .contains("mean ± se at q=150");
-    assertThat(printed.lines().filter(l -> l.startsWith("S0")).findFirst().orElseThrow()).contains("2.000e-01");
+    assertThat(printed.lines().filter(l -> l.startsWith("S0")).findFirst().orElseThrow()).contains("20.000 ± 10.000"); // % points: mean 0.2, se 0.1414/√2
   }
 
   @Test
@@ -85,7 +85,7 @@ class SummaryCheckpointsTest {
     // the printed end column is the same mean
     assertThat(t.shortTable(5)).contains("mean ± se at t=1.00e+03 s");
     assertThat(t.shortTable(5).lines().filter(l -> l.startsWith("S0")).findFirst().orElseThrow())
-        .contains("1.500e-01");
+        .contains("15.000 ± 5.000"); // % points: mean 0.15, se 0.0707/√2
   }
 
   @Test
