@@ -76,6 +76,11 @@ public final class ExperimentResults {
 
   /** The summary of the runs (the same as the folder's summary.csv). */
   public SummaryTable summary() {
+    return summaryOf(runJson, labels, runs);
+  }
+
+  /** The summary of runs with the checkpoints and budget recorded in their run.json (as summary.csv has them). */
+  static SummaryTable summaryOf(JsonNode runJson, List<String> labels, List<RunSteps> runs) {
     JsonNode config = runJson.path("config");
     nas4j.bench.Budget budget = null;
     java.util.Iterator<java.util.Map.Entry<String, JsonNode>> b = config.path("budget").fields();

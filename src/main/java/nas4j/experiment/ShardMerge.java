@@ -123,7 +123,7 @@ public final class ShardMerge {
     for (RunKey k : all) {
       steps.add(owner.get(k).steps(k));
     }
-    SummaryTable summary = SummaryTable.of(labels, steps);
+    SummaryTable summary = ExperimentResults.summaryOf(ref.json(), labels, steps);
     AtomicFiles.write(out.resolve("summary.csv"), summary.toCsv());
     AtomicFiles.write(out.resolve("run.json"), RunMetadata.JSON.writeValueAsString(mergedJson(ref, parts, all.size()))
         + "\n");

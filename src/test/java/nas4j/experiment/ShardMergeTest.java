@@ -85,6 +85,25 @@ class ShardMergeTest {
   }
 
   @Test
+  void mergedSummaryUsesTheConfiguredCheckpoints() throws IOException {
+    String yaml = BASE.replace("TRACE", "none") + "checkpoints: {queries: {step: 7}, seconds: [100, 1000]}\n";
+    Path whole = tmp.resolve("whole");
+    runner(yaml, whole, null, false).run();
+    Path[] dirs = new Path[3];
+    for (int i = 1; i <= 2; i++) {
+      ExperimentRunner r = runner(yaml, tmp.resolve("sharded"), new Shard(i, 2), false);
+      dirs[i] = r.output();
+      r.run();
+    }
+    Path merged = tmp.resolve("merged");
+    ShardMerge.merge(merged, List.of(dirs[1], dirs[2]));
+    // the unsharded summary has 7, 14, ..., 35, then the budget 40 on the queries axis; the merge matches it
+    assertThat(Files.readAllLines(whole.resolve("summary.csv")).stream().filter(l -> l.startsWith("A,queries,"))
+        .map(l -> l.split(",")[2]).toList()).containsExactly("7", "14", "21", "28", "35", "40");
+    assertThat(Files.mismatch(whole.resolve("summary.csv"), merged.resolve("summary.csv"))).isEqualTo(-1L);
+  }
+
+  @Test
   void eachShardHoldsEveryStrategyEvenly() throws IOException {
     String yaml = BASE.replace("TRACE", "thinned");
     Path sharded = tmp.resolve("sh");
