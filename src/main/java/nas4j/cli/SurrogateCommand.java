@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nas4j.bench.Benchmark;
 import nas4j.bench.surrogate.FidelityReport;
+import nas4j.bench.surrogate.LandscapeFidelity;
 import nas4j.bench.surrogate.RealSample;
 import nas4j.bench.surrogate.SurrogateBenchmark;
 import nas4j.bench.surrogate.SurrogateFitter;
@@ -49,13 +50,18 @@ final class SurrogateCommand implements Runnable {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--tree-cache", paramLabel = "FILE",
+        description = "Read the trees' predictions from FILE if it exists, else write them there (refits only the "
+            + "landscape step, in about a minute).")
+    Path treeCache;
+
     @Override
     public Integer call() throws IOException {
       PrintWriter o = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       SurrogateFitter.Result r;
       try {
-        r = SurrogateFitter.defaults().fit(data, out, line -> {
+        r = SurrogateFitter.defaults().fit(data, out, treeCache, line -> {
           err.println("nas4j: " + line);
           err.flush();
         });
@@ -84,13 +90,15 @@ final class SurrogateCommand implements Runnable {
 
   /** {@code nas4j surrogate report}. */
   @Command(name = "report", mixinStandardHelpOptions = true,
-      description = "Fidelity of the embedded surrogate on the held-out 20%% of the real 20k sample.")
+      description = "Fidelity of the embedded surrogate: held-out agreement on the real 20k sample and the "
+          + "landscape figures (optima, top tail, random search, locality, repeat spread), real vs surrogate.")
   static final class Report implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-        description = "Folder holding nb101/sample-20k.csv (default ${DEFAULT-VALUE}).")
+        description = "Folder holding nb101/sample-20k.csv and nb101/complete-records.json (default "
+            + "${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -104,6 +112,8 @@ final class SurrogateCommand implements Runnable {
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
       RealSample sample = RealSample.read(data.resolve("nb101/sample-20k.csv"), SpaceIndex.shared());
       FidelityReport f = FidelityReport.of(bench, SurrogateBenchmark.readResource(SpaceIndex.shared()), sample);
+      LandscapeFidelity land = LandscapeFidelity.measure(bench, data.resolve("nb101/sample-20k.csv"),
+          data.resolve("nb101/complete-records.json"));
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("benchmark", bench.identity());
@@ -117,6 +127,7 @@ final class SurrogateCommand implements Runnable {
         om.put("best_test_cell", opt.bestTestCell().toString());
         m.put("optimum", om);
         m.put("fidelity", f.toMap());
+        m.put("landscape", land.toMap());
         o.println(JsonOut.write(m));
       } else {
         var opt = bench.optimum();
@@ -125,6 +136,8 @@ final class SurrogateCommand implements Runnable {
         o.printf(java.util.Locale.ROOT, "optimum at 108 epochs: mean validation %.6f (%s), mean test %.6f (%s)%n%n",
             opt.bestValidation(), opt.bestValidationCell(), opt.bestTest(), opt.bestTestCell());
         o.print(f.toText());
+        o.printf("%nLandscape, real vs surrogate:%n%n");
+        o.print(land.toText());
       }
       o.flush();
       return 0;

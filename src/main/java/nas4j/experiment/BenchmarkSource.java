@@ -20,9 +20,9 @@ import nas4j.util.Sha256;
  */
 public record BenchmarkSource(Benchmark benchmark, Path file, String sha256, String optimumCheck) {
   /** Best mean validation accuracy at 108 epochs over all cells ({@code y_star_valid} of automl/nas_benchmarks). */
-  public static final double PUBLISHED_BEST_VALIDATION = 0.9505542318026224;
+  public static final double PUBLISHED_BEST_VALIDATION = nas4j.bench.Optimum.PUBLISHED_BEST_VALIDATION;
   /** Best mean test accuracy at 108 epochs over all cells ({@code y_star_test} of automl/nas_benchmarks). */
-  public static final double PUBLISHED_BEST_TEST = 0.943175752957662;
+  public static final double PUBLISHED_BEST_TEST = nas4j.bench.Optimum.PUBLISHED_BEST_TEST;
   /** Tolerance of the comparison (absolute; the values are means of float32 numbers). */
   public static final double TOLERANCE = 1e-12;
   public static final String SURROGATE_WARNING = "SURROGATE BENCHMARK: accuracies and times are model"

@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * How the surrogate turns a cell's predicted mean validation accuracy and training time into three realistic
- * repeats with all eight metrics. Every array has one entry per budget 4, 12, 36, 108. Estimated by
- * {@link #estimate} from the complete records (3 repeats, halfway and final values) and, for broken runs, from the
- * fitting part of the 20k sample. Immutable.
+ * repeats with all eight metrics. Every array has one entry per budget 4, 12, 36, 108. Estimated at fit time
+ * from the complete records (3 repeats, halfway and final values). At 108 epochs the validation and test repeat
+ * spread comes from {@link LevelNoise} instead of {@code validationRepeatStd} and {@code testMinusValidation*}.
+ * Immutable.
  *
  * @param validationRepeatStd pooled within-cell standard deviation of final validation accuracy over repeats
  * @param referenceValidation mean final validation accuracy of the complete records; below it the repeat noise
@@ -36,12 +37,6 @@ import java.util.Map;
  * @param timeRepeatCv mean within-cell coefficient of variation of the final training time
  * @param halfwayTimeRatio mean of halfway / final training time
  * @param halfwayTimeRatioStd its standard deviation over runs
- * @param brokenRate share of cells made broken: the share of fitting-sample cells whose validation accuracy at
- *     108 epochs is below {@code brokenThreshold}, minus the share of all cells whose predicted mean already is
- *     (so the surrogate's total share below the threshold matches the real one); decided per cell from its hash
- * @param brokenThreshold the accuracy below which a run counts as broken (0.80)
- * @param brokenQuantiles 0 %, 5 %, …, 100 % quantiles of the broken runs' validation accuracies (a broken run
- *     draws its value by linear interpolation in this table)
  */
 public record NoiseModel(
     double[] validationRepeatStd,
@@ -60,10 +55,7 @@ public record NoiseModel(
     double[] timeSlope,
     double[] timeRepeatCv,
     double[] halfwayTimeRatio,
-    double[] halfwayTimeRatioStd,
-    double brokenRate,
-    double brokenThreshold,
-    double[] brokenQuantiles) {
+    double[] halfwayTimeRatioStd) {
 
   /** The budgets the arrays refer to. */
   public static final int[] BUDGETS = {4, 12, 36, 108};
@@ -92,9 +84,6 @@ public record NoiseModel(
     for (int i = 0; i < KEYS.length; i++) {
       m.put("noise." + KEYS[i], join(a[i]));
     }
-    m.put("noise.broken_rate", Double.toString(brokenRate));
-    m.put("noise.broken_threshold", Double.toString(brokenThreshold));
-    m.put("noise.broken_quantiles", join(brokenQuantiles));
     return m;
   }
 
@@ -105,9 +94,6 @@ public record NoiseModel(
     for (int i = 0; i < KEYS.length; i++) {
       m.put(KEYS[i], a[i].clone());
     }
-    m.put("broken_rate", brokenRate);
-    m.put("broken_threshold", brokenThreshold);
-    m.put("broken_quantiles", brokenQuantiles.clone());
     return m;
   }
 
@@ -121,11 +107,10 @@ public record NoiseModel(
       }
     }
     return new NoiseModel(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13],
-        a[14], a[15], a[16], split(p, "noise.broken_rate", source)[0], split(p, "noise.broken_threshold", source)[0],
-        split(p, "noise.broken_quantiles", source));
+        a[14], a[15], a[16]);
   }
 
-  private static String join(double[] v) {
+  static String join(double[] v) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < v.length; i++) {
       if (i > 0) {
@@ -136,7 +121,7 @@ public record NoiseModel(
     return sb.toString();
   }
 
-  private static double[] split(Map<String, String> p, String key, String source) throws IOException {
+  static double[] split(Map<String, String> p, String key, String source) throws IOException {
     String v = p.get(key);
     if (v == null || v.isBlank()) {
       throw new IOException(source + ": missing key " + key);
@@ -154,189 +139,6 @@ public record NoiseModel(
       }
     }
     return d;
-  }
-
-  /**
-   * Estimates the model from {@code complete-records.json} (the official {@code get_metrics_from_hash} shape:
-   * {@code {hash: {"fixed": …, "computed": {"108": [run, run, run], …}}}}) and the real 108-epoch validation
-   * accuracies of the fitting rows of the sample (for the broken cells), given the share of all cells whose
-   * predicted mean validation accuracy at 108 epochs is below {@link #BROKEN_THRESHOLD}.
-   */
-  public static NoiseModel estimate(Path completeRecords, double[] fitValidation108, double predictedShareBelow)
-      throws IOException {
-    Object root = MiniJson.parse(Files.readString(completeRecords, StandardCharsets.UTF_8), completeRecords.toString());
-    if (!(root instanceof Map)) {
-      throw new IOException(completeRecords + ": expected a JSON object of records by hash");
-    }
-    // runs[b] = list of per-cell arrays of runs (each run: the 8 metrics in Metric order)
-    List<List<double[][]>> cells = new ArrayList<>();
-    for (int b = 0; b < 4; b++) {
-      cells.add(new ArrayList<>());
-    }
-    List<double[]> time108ByCell = new ArrayList<>();
-    Map<String, Double> t108 = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : ((Map<?, ?>) root).entrySet()) {
-      String hash = String.valueOf(e.getKey());
-      Object computed = e.getValue() instanceof Map ? ((Map<?, ?>) e.getValue()).get("computed") : null;
-      if (!(computed instanceof Map)) {
-        throw new IOException(completeRecords + ": record " + hash + " has no \"computed\" object");
-      }
-      for (int b = 0; b < 4; b++) {
-        Object runs = ((Map<?, ?>) computed).get(Integer.toString(BUDGETS[b]));
-        if (runs == null) {
-          continue;
-        }
-        if (!(runs instanceof List) || ((List<?>) runs).size() != 3) {
-          throw new IOException(completeRecords + ": record " + hash + ", budget " + BUDGETS[b]
-              + ": expected a list of 3 runs");
-        }
-        double[][] r = new double[3][];
-        for (int k = 0; k < 3; k++) {
-          r[k] = run(((List<?>) runs).get(k), completeRecords, hash, BUDGETS[b], k);
-        }
-        cells.get(b).add(r);
-        if (b == 3) {
-          t108.put(hash, (r[0][4] + r[1][4] + r[2][4]) / 3);
-        }
-      }
-    }
-    if (cells.get(3).isEmpty()) {
-      throw new IOException(completeRecords + ": no record has 108-epoch runs");
-    }
-    double[][] out = new double[17][4];
-    for (int b = 0; b < 4; b++) {
-      List<double[][]> cb = cells.get(b);
-      if (cb.isEmpty()) {
-        throw new IOException(completeRecords + ": no record has " + BUDGETS[b] + "-epoch runs");
-      }
-      double within = 0;
-      int dof = 0;
-      double cvSum = 0;
-      double refSum = 0;
-      List<Double> testDiff = new ArrayList<>();
-      List<Double> trainRatio = new ArrayList<>();
-      List<Double> hRatio = new ArrayList<>();
-      List<Double> hTestDiff = new ArrayList<>();
-      List<Double> hTrainRatio = new ArrayList<>();
-      List<Double> hTime = new ArrayList<>();
-      for (double[][] r : cb) {
-        double mv = (r[0][6] + r[1][6] + r[2][6]) / 3;
-        double mt = (r[0][4] + r[1][4] + r[2][4]) / 3;
-        double vt = 0;
-        for (double[] run : r) {
-          within += (run[6] - mv) * (run[6] - mv);
-          vt += (run[4] - mt) * (run[4] - mt);
-          testDiff.add(run[7] - run[6]);
-          trainRatio.add((1 - run[5]) / (1 - run[6]));
-          hRatio.add(run[2] / run[6]);
-          hTestDiff.add(run[3] - run[2]);
-          hTrainRatio.add((1 - run[1]) / (1 - run[2]));
-          hTime.add(run[0] / run[4]);
-        }
-        dof += 2;
-        cvSum += StrictMath.sqrt(vt / 2) / mt;
-        refSum += mv;
-      }
-      out[0][b] = StrictMath.sqrt(within / dof);
-      out[1][b] = refSum / cb.size();
-      meanStd(testDiff, out, 2, b);
-      meanStd(trainRatio, out, 4, b);
-      meanStd(hRatio, out, 6, b);
-      meanStd(hTestDiff, out, 8, b);
-      meanStd(hTrainRatio, out, 10, b);
-      out[14][b] = cvSum / cb.size();
-      meanStd(hTime, out, 15, b);
-    }
-    // time at budget b against time at 108, over the records that have both
-    for (int b = 0; b < 4; b++) {
-      if (b == 3) {
-        out[12][b] = 0;
-        out[13][b] = 1;
-        continue;
-      }
-      List<double[]> xy = new ArrayList<>();
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) root).entrySet()) {
-        Map<?, ?> computed = (Map<?, ?>) ((Map<?, ?>) e.getValue()).get("computed");
-        Object runs = computed.get(Integer.toString(BUDGETS[b]));
-        Double x = t108.get(String.valueOf(e.getKey()));
-        if (runs == null || x == null) {
-          continue;
-        }
-        double y = 0;
-        for (int k = 0; k < 3; k++) {
-          y += run(((List<?>) runs).get(k), completeRecords, String.valueOf(e.getKey()), BUDGETS[b], k)[4] / 3;
-        }
-        xy.add(new double[] {x, y});
-      }
-      if (xy.size() < 2) {
-        throw new IOException(completeRecords + ": need 2 records with " + BUDGETS[b] + " and 108 epochs");
-      }
-      double mx = 0;
-      double my = 0;
-      for (double[] p : xy) {
-        mx += p[0] / xy.size();
-        my += p[1] / xy.size();
-      }
-      double sxy = 0;
-      double sxx = 0;
-      for (double[] p : xy) {
-        sxy += (p[0] - mx) * (p[1] - my);
-        sxx += (p[0] - mx) * (p[0] - mx);
-      }
-      out[13][b] = sxy / sxx;
-      out[12][b] = my - out[13][b] * mx;
-    }
-    // broken runs, from the fitting sample
-    double[] broken = Arrays.stream(fitValidation108).filter(v -> v < BROKEN_THRESHOLD).sorted().toArray();
-    if (broken.length < 2) {
-      throw new IOException("the fitting sample has fewer than 2 runs below " + BROKEN_THRESHOLD);
-    }
-    double[] q = new double[21];
-    for (int i = 0; i <= 20; i++) {
-      double pos = i / 20.0 * (broken.length - 1);
-      int lo = (int) pos;
-      int hi = Math.min(lo + 1, broken.length - 1);
-      q[i] = broken[lo] + (pos - lo) * (broken[hi] - broken[lo]);
-    }
-    return new NoiseModel(out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8], out[9], out[10],
-        out[11], out[12], out[13], out[14], out[15], out[16],
-        Math.max(0, broken.length / (double) fitValidation108.length - predictedShareBelow),
-        BROKEN_THRESHOLD, q);
-  }
-
-  private static void meanStd(List<Double> x, double[][] out, int row, int b) {
-    double m = 0;
-    for (double v : x) {
-      m += v;
-    }
-    m /= x.size();
-    double s = 0;
-    for (double v : x) {
-      s += (v - m) * (v - m);
-    }
-    out[row][b] = m;
-    out[row + 1][b] = StrictMath.sqrt(s / (x.size() - 1));
-  }
-
-  private static final String[] RUN_KEYS = {"halfway_training_time", "halfway_train_accuracy",
-      "halfway_validation_accuracy", "halfway_test_accuracy", "final_training_time", "final_train_accuracy",
-      "final_validation_accuracy", "final_test_accuracy"};
-
-  private static double[] run(Object o, Path file, String hash, int budget, int repeat) throws IOException {
-    if (!(o instanceof Map)) {
-      throw new IOException(file + ": record " + hash + ", budget " + budget + ", repeat " + repeat
-          + ": expected an object of 8 metrics");
-    }
-    double[] v = new double[8];
-    for (int i = 0; i < 8; i++) {
-      Object x = ((Map<?, ?>) o).get(RUN_KEYS[i]);
-      if (!(x instanceof Double)) {
-        throw new IOException(file + ": record " + hash + ", budget " + budget + ", repeat " + repeat
-            + ": missing number " + RUN_KEYS[i]);
-      }
-      v[i] = (Double) x;
-    }
-    return v;
   }
 
   @Override

@@ -9,24 +9,26 @@ import nas4j.space.ModuleHash;
  * {@link SplittableRandom} seeded by the cell's module hash, in a fixed order, so the same cell always gets the
  * same numbers on any JVM (only {@code StrictMath} and exact IEEE arithmetic are used).
  *
- * <p>Per budget: the three validation repeats are {@code mean + σ·s·z_r} with the {@code z_r} centred over the
- * repeats (scaled by √(3/2) to keep σ), so the mean over the repeats is the prediction itself unless a value was
- * clamped or the run is broken; {@code s} shrinks the noise linearly for cells near chance level. Test, train
- * and halfway values and times then follow the {@link NoiseModel} relations. A broken cell (a share
- * {@link NoiseModel#brokenRate()} of cells, decided by the cell's generator) draws one accuracy from the
- * broken-run quantiles; its mean validation accuracy at every budget becomes the smaller of that and its
- * prediction, and its train accuracy equals its validation accuracy.
+ * <p>Per budget: the three validation repeats are {@code mean + σ·(z_r − z̄)} with standard normal {@code z_r},
+ * so the mean over the repeats is the stored mean itself (unless a value was clamped) and the repeats' sample
+ * standard deviation estimates σ, as the pooled within-cell estimate it comes from does. At 108 epochs σ depends
+ * on the cell's level ({@link LevelNoise}) and the test repeats follow the validation repeats around the cell's
+ * stored mean test accuracy; at 4, 12 and 36 epochs σ is the {@link NoiseModel}'s pooled value, shrunk linearly
+ * for cells near chance level, and test, train and halfway values and times follow the {@link NoiseModel}
+ * relations. A cell whose mean at 108 epochs is below {@link NoiseModel#BROKEN_THRESHOLD} is broken: its mean at
+ * every smaller budget is at most its 108-epoch mean, and its train accuracy equals its validation accuracy.
  * Stateless apart from the model; thread-safe.
  */
 final class RunSampler {
   static final int BUDGETS = 4;
   static final int REPEATS = 3;
   private static final long SALT = 0x6E6173346A537572L; // "nas4jSur"
-  private static final double CENTRED_SCALE = StrictMath.sqrt(1.5);
   private final NoiseModel m;
+  private final LevelNoise level;
 
-  RunSampler(NoiseModel m) {
+  RunSampler(NoiseModel m, LevelNoise level) {
     this.m = m;
+    this.level = level;
   }
 
   /** The seed of a cell's generator. */
@@ -38,30 +40,42 @@ final class RunSampler {
    * Fills {@code out[(b * REPEATS + r) * 8 + metric.ordinal()]} for one cell.
    *
    * @param meanValidation predicted mean final validation accuracy per budget index
+   * @param meanTest108 mean final test accuracy at 108 epochs
    * @param meanTime108 predicted mean training time at 108 epochs
    */
-  void sample(ModuleHash hash, double[] meanValidation, double meanTime108, double[] out) {
+  void sample(ModuleHash hash, double[] meanValidation, double meanTest108, double meanTime108, double[] out) {
     SplittableRandom rng = new SplittableRandom(seed(hash));
     double[] g = new double[2];
     int[] have = {0};
     double[] z = new double[REPEATS];
-    boolean broken = rng.nextDouble() < m.brokenRate();
-    double brokenValue = brokenValue(rng.nextDouble());
+    double[] w = new double[REPEATS];
+    double mu108 = meanValidation[BUDGETS - 1];
+    boolean broken = mu108 < NoiseModel.BROKEN_THRESHOLD;
     for (int b = 0; b < BUDGETS; b++) {
-      double mu = broken ? Math.min(meanValidation[b], brokenValue) : meanValidation[b];
-      double ref = m.referenceValidation()[b];
-      double shrink = clamp((mu - NoiseModel.CHANCE) / (ref - NoiseModel.CHANCE), 0, 1);
-      double sigma = m.validationRepeatStd()[b] * shrink;
+      boolean top = b == BUDGETS - 1;
+      double mu = broken ? Math.min(meanValidation[b], mu108) : meanValidation[b];
+      double sigma;
+      if (top) {
+        sigma = level.std(mu);
+      } else {
+        double ref = m.referenceValidation()[b];
+        sigma = m.validationRepeatStd()[b] * clamp((mu - NoiseModel.CHANCE) / (ref - NoiseModel.CHANCE), 0, 1);
+      }
       double zMean = 0;
+      double wMean = 0;
       for (int r = 0; r < REPEATS; r++) {
         z[r] = gauss(rng, g, have);
+        w[r] = gauss(rng, g, have);
         zMean += z[r] / REPEATS;
+        wMean += w[r] / REPEATS;
       }
-      double meanTime = b == BUDGETS - 1 ? meanTime108 : m.timeIntercept()[b] + m.timeSlope()[b] * meanTime108;
+      double meanTime = top ? meanTime108 : m.timeIntercept()[b] + m.timeSlope()[b] * meanTime108;
       for (int r = 0; r < REPEATS; r++) {
-        double val = clamp(mu + sigma * (z[r] - zMean) * CENTRED_SCALE, 0, 1);
-        double test = clamp(val + m.testMinusValidation()[b] + m.testMinusValidationStd()[b] * gauss(rng, g, have),
-            0, 1);
+        double dev = sigma * (z[r] - zMean);
+        double val = clamp(mu + dev, 0, 1);
+        double test = top
+            ? clamp(meanTest108 + level.testCoupling() * dev + level.testRepeatStd() * (w[r] - wMean), 0, 1)
+            : clamp(val + m.testMinusValidation()[b] + m.testMinusValidationStd()[b] * w[r], 0, 1);
         double trainRatio = Math.max(0, m.trainErrorRatio()[b] + m.trainErrorRatioStd()[b] * gauss(rng, g, have));
         double train = broken ? val : clamp(1 - (1 - val) * trainRatio, 0, 1);
         double hRatio = Math.max(0, m.halfwayValidationRatio()[b]
@@ -86,14 +100,6 @@ final class RunSampler {
         out[o + Metric.FINAL_TEST_ACCURACY.ordinal()] = test;
       }
     }
-  }
-
-  /** The broken-run accuracy at uniform {@code u}: linear interpolation in the quantile table. */
-  double brokenValue(double u) {
-    double[] q = m.brokenQuantiles();
-    double pos = u * (q.length - 1);
-    int lo = Math.min((int) pos, q.length - 2);
-    return q[lo] + (pos - lo) * (q[lo + 1] - q[lo]);
   }
 
   private static double clamp(double x, double lo, double hi) {

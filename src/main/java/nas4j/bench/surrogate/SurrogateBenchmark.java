@@ -18,7 +18,7 @@ import nas4j.space.SpaceIndex;
  */
 public final class SurrogateBenchmark {
   /** The identity every output that used the surrogate names. */
-  public static final String IDENTITY = "surrogate nb101 v1";
+  public static final String IDENTITY = "surrogate nb101 v2";
   private static volatile Benchmark shared;
 
   private SurrogateBenchmark() {}
@@ -63,7 +63,7 @@ public final class SurrogateBenchmark {
         cols[b * 8 + m.ordinal()] = tb.column(b, m);
       }
     }
-    RunSampler sampler = new RunSampler(res.noise());
+    RunSampler sampler = new RunSampler(res.noise(), res.level());
     int chunk = 4096;
     IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
       double[] mean = new double[RunSampler.BUDGETS];
@@ -73,7 +73,7 @@ public final class SurrogateBenchmark {
         for (int b = 0; b < RunSampler.BUDGETS; b++) {
           mean[b] = res.meanValidation(b, id);
         }
-        sampler.sample(space.hash(id), mean, res.meanTime108(id), out);
+        sampler.sample(space.hash(id), mean, res.meanTest108(id), res.meanTime108(id), out);
         for (int b = 0; b < RunSampler.BUDGETS; b++) {
           for (int r = 0; r < RunSampler.REPEATS; r++) {
             int o = (b * RunSampler.REPEATS + r) * 8;

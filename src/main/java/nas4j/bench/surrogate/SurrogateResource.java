@@ -17,21 +17,21 @@ import java.util.zip.InflaterInputStream;
 import nas4j.space.SpaceIndex;
 
 /**
- * The committed surrogate: for every dense cell id, the predicted mean final validation accuracy at 4, 12, 36 and
- * 108 epochs (16-bit fixed point on [0, 1]) and the predicted mean training time at 108 epochs (16-bit on a log
- * scale from {@value #LOG_TIME_MIN_SECONDS} to {@value #LOG_TIME_MAX_SECONDS} s), plus the {@link NoiseModel} and
- * fit metadata as {@code key=value} text. Stored deflated; the same content always gives the same bytes.
+ * The committed surrogate: for every dense cell id, the mean final validation accuracy at 4, 12, 36 and 108 epochs
+ * and the mean final test accuracy at 108 epochs (16-bit fixed point on [0, 1]) and the predicted mean training
+ * time at 108 epochs (16-bit on a log scale from {@value #LOG_TIME_MIN_SECONDS} to {@value #LOG_TIME_MAX_SECONDS}
+ * s), plus the {@link NoiseModel}, the {@link LevelNoise} and fit metadata as {@code key=value} text. Stored deflated; the same content always gives the same bytes.
  * Immutable (arrays are not exposed for writing).
  *
  * <p>Layout: {@code "NAS4JSUR"}, int format version, then a deflated stream of: int text length + UTF-8
  * {@code key=value} lines (sorted as written), int cell count, long fingerprint of the space's hashes in id
- * order, then 5 columns of {@code cells} unsigned 16-bit codes, each column stored as all high bytes then all low
+ * order, then 6 columns of {@code cells} unsigned 16-bit codes, each column stored as all high bytes then all low
  * bytes (deflates better).
  */
 public final class SurrogateResource {
   /** Path of the committed resource on the class path. */
-  public static final String RESOURCE = "/nas4j/surrogate/nb101-surrogate-v1.bin";
-  static final int FORMAT_VERSION = 1;
+  public static final String RESOURCE = "/nas4j/surrogate/nb101-surrogate-v2.bin";
+  static final int FORMAT_VERSION = 2;
   static final double LOG_TIME_MIN_SECONDS = 100;
   static final double LOG_TIME_MAX_SECONDS = 100_000;
   private static final byte[] MAGIC = "NAS4JSUR".getBytes(StandardCharsets.US_ASCII);
@@ -40,32 +40,47 @@ public final class SurrogateResource {
 
   private final Map<String, String> properties;
   private final char[][] validationCodes; // [budget][id]
+  private final char[] testCodes;
   private final char[] timeCodes;
   private final NoiseModel noise;
+  private final LevelNoise level;
 
-  SurrogateResource(Map<String, String> properties, char[][] validationCodes, char[] timeCodes, NoiseModel noise) {
+  SurrogateResource(Map<String, String> properties, char[][] validationCodes, char[] testCodes, char[] timeCodes,
+      NoiseModel noise, LevelNoise level) {
     this.properties = new LinkedHashMap<>(properties);
     this.validationCodes = validationCodes;
+    this.testCodes = testCodes;
     this.timeCodes = timeCodes;
     this.noise = noise;
+    this.level = level;
   }
 
-  /** Quantizes predictions: {@code validation[b][id]} (clamped to [0,1]) and {@code time108[id]} in seconds. */
-  static SurrogateResource of(Map<String, String> properties, double[][] validation, double[] time108,
-      NoiseModel noise) {
+  /**
+   * Quantizes the means: {@code validation[b][id]} and {@code test108[id]} (clamped to [0,1]) and
+   * {@code time108[id]} in seconds.
+   */
+  static SurrogateResource of(Map<String, String> properties, double[][] validation, double[] test108,
+      double[] time108, NoiseModel noise, LevelNoise level) {
     int n = time108.length;
     char[][] vc = new char[4][n];
+    char[] ec = new char[n];
     char[] tc = new char[n];
     for (int i = 0; i < n; i++) {
       for (int b = 0; b < 4; b++) {
-        vc[b][i] = (char) Math.round(Math.min(1, Math.max(0, validation[b][i])) * 65535);
+        vc[b][i] = unit(validation[b][i]);
       }
+      ec[i] = unit(test108[i]);
       double x = (StrictMath.log(time108[i]) - LOG_MIN) / LOG_RANGE;
       tc[i] = (char) Math.round(Math.min(1, Math.max(0, x)) * 65535);
     }
     Map<String, String> p = new LinkedHashMap<>(properties);
     p.putAll(noise.toProperties());
-    return new SurrogateResource(p, vc, tc, noise);
+    p.putAll(level.toProperties());
+    return new SurrogateResource(p, vc, ec, tc, noise, level);
+  }
+
+  private static char unit(double x) {
+    return (char) Math.round(Math.min(1, Math.max(0, x)) * 65535);
   }
 
   /** Number of cells. */
@@ -73,9 +88,14 @@ public final class SurrogateResource {
     return timeCodes.length;
   }
 
-  /** The predicted mean final validation accuracy at budget index {@code b} (0..3 for 4, 12, 36, 108 epochs). */
+  /** The mean final validation accuracy at budget index {@code b} (0..3 for 4, 12, 36, 108 epochs). */
   public double meanValidation(int b, int id) {
     return validationCodes[b][id] / 65535.0;
+  }
+
+  /** The mean final test accuracy at 108 epochs. */
+  public double meanTest108(int id) {
+    return testCodes[id] / 65535.0;
   }
 
   /** The predicted mean final training time at 108 epochs, seconds. */
@@ -86,6 +106,11 @@ public final class SurrogateResource {
   /** The noise model. */
   public NoiseModel noise() {
     return noise;
+  }
+
+  /** The level-dependent noise at 108 epochs. */
+  public LevelNoise level() {
+    return level;
   }
 
   /** Fit metadata and noise parameters, in file order. */
@@ -124,6 +149,7 @@ public final class SurrogateResource {
     for (int b = 0; b < 4; b++) {
       writeColumn(d, validationCodes[b]);
     }
+    writeColumn(d, testCodes);
     writeColumn(d, timeCodes);
     d.flush();
     z.finish();
@@ -188,8 +214,10 @@ public final class SurrogateResource {
       for (int b = 0; b < 4; b++) {
         vc[b] = readColumn(d, n);
       }
+      char[] ec = readColumn(d, n);
       char[] tc = readColumn(d, n);
-      return new SurrogateResource(p, vc, tc, NoiseModel.fromProperties(p, source));
+      return new SurrogateResource(p, vc, ec, tc, NoiseModel.fromProperties(p, source),
+          LevelNoise.fromProperties(p, source));
     } catch (EOFException e) {
       throw new IOException(source + ": truncated (unexpected end of data)", e);
     }

@@ -28,7 +28,7 @@ class SurrogateBenchmarkTest {
   void isASharedSurrogateNamedAsSuch() {
     assertThat(SurrogateBenchmark.load()).isSameAs(bench);
     assertThat(bench.isSurrogate()).isTrue();
-    assertThat(bench.identity()).isEqualTo("surrogate nb101 v1");
+    assertThat(bench.identity()).isEqualTo("surrogate nb101 v2");
     assertThat(resource.properties()).containsEntry("identity", bench.identity());
   }
 
@@ -71,43 +71,13 @@ class SurrogateBenchmarkTest {
   }
 
   @Test
-  void answersAreTheResourceSampledDeterministically() {
-    // recompute runs of random cells from the resource with a fresh sampler: same floats as the table
-    RunSampler sampler = new RunSampler(resource.noise());
-    SplittableRandom pick = new SplittableRandom(7);
-    double[] out = new double[4 * 3 * 8];
-    double[] mean = new double[4];
-    for (int k = 0; k < 200; k++) {
-      int id = pick.nextInt(bench.space().size());
-      for (int b = 0; b < 4; b++) {
-        mean[b] = resource.meanValidation(b, id);
-      }
-      sampler.sample(bench.space().hash(id), mean, resource.meanTime108(id), out);
-      int[] budgets = bench.epochBudgets();
-      for (int b = 0; b < 4; b++) {
-        for (int r = 0; r < 3; r++) {
-          for (Metric m : Metric.values()) {
-            assertThat(bench.value(id, budgets[b], r, m)).isEqualTo((float) out[(b * 3 + r) * 8 + m.ordinal()]);
-          }
-        }
-      }
+  void meanOverRepeatsIsTheStoredMeanForEveryCell() {
+    // repeats are centred on the stored means, so the 3-repeat means are exact (float rounding aside)
+    for (int id = 0; id < bench.space().size(); id += 7) {
+      assertThat(bench.mean(id, 108, Metric.FINAL_VALIDATION_ACCURACY))
+          .isCloseTo(resource.meanValidation(3, id), within(2e-7));
+      assertThat(bench.mean(id, 108, Metric.FINAL_TEST_ACCURACY)).isCloseTo(resource.meanTest108(id), within(2e-7));
     }
-  }
-
-  @Test
-  void meanOverRepeatsIsThePredictionForOrdinaryCells() {
-    SplittableRandom pick = new SplittableRandom(11);
-    int checked = 0;
-    for (int k = 0; k < 2000; k++) {
-      int id = pick.nextInt(bench.space().size());
-      double predicted = resource.meanValidation(3, id);
-      double m = bench.mean(id, 108, Metric.FINAL_VALIDATION_ACCURACY);
-      if (predicted > 0.85 && Math.abs(m - predicted) < 0.01) { // skip broken cells
-        assertThat(m).isCloseTo(predicted, within(1e-6));
-        checked++;
-      }
-    }
-    assertThat(checked).isGreaterThan(1900);
   }
 
   @Test
@@ -171,8 +141,8 @@ class SurrogateBenchmarkTest {
       }
     }
     double share = below / (double) val.length;
-    assertThat(share).isBetween(0.001, 0.02);
-    assertThat(resource.noise().brokenRate()).isPositive().isLessThan(0.01);
+    // real sample: 98 of 20,001 single repeats below 0.80 (0.49 %)
+    assertThat(share).isBetween(0.0049 * 0.6, 0.0049 * 1.5);
   }
 
   @Test
