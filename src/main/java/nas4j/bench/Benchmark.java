@@ -13,7 +13,7 @@ import nas4j.space.SpaceIndex;
  */
 public interface Benchmark {
 
-  /** What this is, for metadata and output: e.g. {@code nasbench_only108.tfrecord sha256:4c39…} or {@code surrogate nb101 v1}. */
+  /** What this is, for metadata and output: e.g. {@code nasbench_only108.tfrecord sha256:4c39…} or {@code surrogate nb101 v2}. */
   String identity();
 
   /** True for the surrogate (never to be reported as the real benchmark). */

@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +108,8 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
     double[] test = testMeans(space, validation[3], gap, log);
     Map<String, String> props = new LinkedHashMap<>();
     props.put("identity", SurrogateBenchmark.IDENTITY);
-    props.put("input.sample_20k_sha256", sha256(Files.readAllBytes(csv)));
-    props.put("input.complete_records_sha256", sha256(Files.readAllBytes(json)));
+    props.put("input.sample_20k_sha256", nas4j.util.Sha256.ofFile(csv));
+    props.put("input.complete_records_sha256", nas4j.util.Sha256.ofFile(json));
     props.put("split.held_out_rule", "Long.parseLong(hash.substring(24), 16) % 5 == 0");
     props.put("split.fit_cells", Integer.toString(fitRows.length));
     props.put("split.held_out_cells", Integer.toString(sample.size() - fitRows.length));
@@ -130,7 +127,7 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
     byte[] bytes = res.toBytes(SurrogateResource.fingerprint(space));
     Files.createDirectories(outDir);
     Path resource = outDir.resolve(RESOURCE_FILE);
-    writeAtomically(resource, bytes);
+    nas4j.util.AtomicFiles.write(resource, bytes);
     // fidelity of what was written (re-read, exactly as load() will see it)
     SurrogateResource back;
     try (InputStream in = Files.newInputStream(resource)) {
@@ -138,7 +135,7 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
     }
     Benchmark bench = SurrogateBenchmark.build(space, back);
     FidelityReport fidelity = FidelityReport.of(bench, back, sample);
-    String sha = sha256(bytes);
+    String sha = nas4j.util.Sha256.hex(bytes);
     StringBuilder md = new StringBuilder();
     md.append("# Surrogate fit report (").append(SurrogateBenchmark.IDENTITY).append(")\n\n");
     md.append("Written by `nas4j surrogate fit`; reproducible (same inputs, same bytes).\n\n");
@@ -157,7 +154,7 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
     level.toProperties().forEach((k, v) -> md.append("- ").append(k).append(": `").append(v).append("`\n"));
     md.append("\n## Landscape, real vs surrogate\n\n").append(LandscapeFidelity.measure(bench, csv, json).toText());
     Path report = outDir.resolve(REPORT_FILE);
-    writeAtomically(report, md.toString().getBytes(StandardCharsets.UTF_8));
+    nas4j.util.AtomicFiles.write(report, md.toString().getBytes(StandardCharsets.UTF_8));
     return new Result(resource, report, sha, bytes.length, fidelity);
   }
 
@@ -282,29 +279,5 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
 
   static String target(int t) {
     return t < 4 ? "validation_accuracy_" + RealSample.BUDGETS[t] : "log_training_time_108";
-  }
-
-  static String sha256(byte[] b) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(b);
-      StringBuilder sb = new StringBuilder();
-      for (byte x : d) {
-        sb.append(String.format("%02x", x));
-      }
-      return sb.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createFile(target.toAbsolutePath().getParent().resolve("." + target.getFileName().toString() + "." + Long.toUnsignedString(
-        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp")); // umask permissions, not 0600
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

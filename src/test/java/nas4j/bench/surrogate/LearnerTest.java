@@ -43,7 +43,7 @@ class LearnerTest {
     for (int i = 0; i < names.length; i++) {
       m.put(names[i], x[i]);
     }
-    // Inception: in→{1,2,3,4}, 4→5, {1,2,3,5}→out; three conv3x3, one conv1x1, one maxpool (format notes §13)
+    // Inception: in→{1,2,3,4}, 4→5, {1,2,3,5}→out; three conv3x3, one conv1x1, one maxpool (the Inception-like cell of the NAS-Bench-101 paper, Fig. 1)
     assertThat(m.get("vertices")).isEqualTo(7f);
     assertThat(m.get("edges")).isEqualTo(9f);
     assertThat(m.get("count_conv3x3")).isEqualTo(3f);

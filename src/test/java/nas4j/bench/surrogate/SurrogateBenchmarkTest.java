@@ -126,7 +126,7 @@ class SurrogateBenchmarkTest {
     for (int id = 0; id < s.size(); id += 37) {
       assertThat(bench.parameters(id)).isEqualTo(s.parameters(id));
     }
-    // reference values from the format notes (§10, §13)
+    // reference values: parameter counts stored in the official dataset for these two cells (docs/format.md)
     assertThat(bench.parameters(bench.idOf(ModuleHash.parse("28cfc7874f6d200472e1a9dcd8650aa0")))).isEqualTo(2_694_282);
     assertThat(bench.parameters(bench.idOf(ModuleHash.parse("02e5a0247bbdcf2860b7e96f74961594")))).isEqualTo(32_426_634);
   }
