@@ -94,6 +94,10 @@ def main(argv=None):
     if not series:
         sys.exit("plot_regret: no rows with axis=%s in %s" % (args.axis, args.summary))
     fig, ax = plt.subplots(figsize=(6.4, 4.4))
+    # a regret of 0 (the optimum found) has no place on a log axis: quartile bands stop a decade below the
+    # smallest positive median
+    positive = [m for s in series.values() for m in s["median"] if not math.isnan(m) and m > 0]
+    floor = min(positive) / 10 if positive else 1e-12
     dropped = 0
     for label, s in series.items():
         pts = [(x, m, lo, hi) for x, m, lo, hi, full in zip(s["x"], s["median"], s["q25"], s["q75"], s["full"])
@@ -105,13 +109,14 @@ def main(argv=None):
         xs = [p[0] for p in keep]
         line, = ax.plot(xs, [p[1] for p in keep], label=label, lw=1.6,
                         drawstyle="steps-post" if args.axis == "queries" else "default")
-        lo = [max(p[2], 1e-12) for p in keep]
-        hi = [max(p[3], 1e-12) for p in keep]
+        lo = [max(p[2], floor) for p in keep]
+        hi = [max(p[3], floor) for p in keep]
         ax.fill_between(xs, lo, hi, color=line.get_color(), alpha=0.18, lw=0)
     if dropped:
         print("plot_regret: %d non-positive median values left out (log axis)" % dropped, file=sys.stderr)
     ax.set_xscale("log")
     ax.set_yscale("log")
+    ax.set_ylim(bottom=floor)
     ax.set_xlabel("simulated training time [s]" if args.axis == "time" else "charged queries")
     ax.set_ylabel(("test" if args.metric == "test" else "validation") + " regret (median, 25-75 %)")
     title = args.title or os.path.basename(os.path.dirname(os.path.abspath(args.summary)))
