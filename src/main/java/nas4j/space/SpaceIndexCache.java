@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 import nas4j.util.AtomicFiles;
+import nas4j.util.ChunkedReader;
 
 /**
  * The disk cache of the {@link SpaceIndex}: enumerating the space takes seconds, reading the cache (19 MB) a
@@ -101,7 +102,7 @@ public final class SpaceIndexCache {
       if (size < 32) {
         throw new IOException(file + ": too short for a space index cache");
       }
-      CacheReader in = new CacheReader(ch, size - 8);
+      ChunkedReader in = new ChunkedReader(ch, size - 8);
       if (in.getLong() != MAGIC) {
         throw new IOException(file + ": not a nas4j space index cache");
       }
@@ -138,7 +139,7 @@ public final class SpaceIndexCache {
       while (trailer.hasRemaining() && ch.read(trailer, size - 8 + trailer.position()) >= 0) {
         // fill
       }
-      if (trailer.getLong(0) != in.crc.getValue()) {
+      if (trailer.getLong(0) != in.checksum()) {
         throw new IOException(file + ": checksum mismatch (corrupt cache)");
       }
       try {
@@ -146,82 +147,8 @@ public final class SpaceIndexCache {
       } catch (IllegalStateException e) {
         throw new UncheckedIOException(new IOException(file + ": " + e.getMessage()));
       }
-    }
-  }
-
-  /** Little-endian sequential reads of a file's first {@code end} bytes through a 1 MB buffer, with a CRC32C. */
-  private static final class CacheReader {
-    private final FileChannel ch;
-    private final long end;
-    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-    private long filePos;
-    final CRC32C crc = new CRC32C();
-
-    CacheReader(FileChannel ch, long end) {
-      this.ch = ch;
-      this.end = end;
-      buf.limit(0);
-    }
-
-    private void need(int n) throws IOException {
-      if (buf.remaining() >= n) {
-        return;
-      }
-      buf.compact();
-      while (buf.position() < n && filePos < end) {
-        ByteBuffer slice = buf.duplicate();
-        slice.limit(slice.position() + (int) Math.min(slice.remaining(), end - filePos));
-        int r = ch.read(slice, filePos);
-        if (r < 0) {
-          break;
-        }
-        crc.update(buf.array(), buf.position(), r);
-        buf.position(buf.position() + r);
-        filePos += r;
-      }
-      buf.flip();
-      if (buf.remaining() < n) {
-        throw new IOException("truncated space index cache");
-      }
-    }
-
-    long getLong() throws IOException {
-      need(8);
-      return buf.getLong();
-    }
-
-    int getInt() throws IOException {
-      need(4);
-      return buf.getInt();
-    }
-
-    void get(byte[] dst) throws IOException {
-      for (int k = 0; k < dst.length;) {
-        need(1);
-        int m = Math.min(dst.length - k, buf.remaining());
-        buf.get(dst, k, m);
-        k += m;
-      }
-    }
-
-    void get(int[] dst) throws IOException {
-      for (int k = 0; k < dst.length;) {
-        need(4);
-        int m = Math.min(dst.length - k, buf.remaining() / 4);
-        buf.asIntBuffer().get(dst, k, m);
-        buf.position(buf.position() + m * 4);
-        k += m;
-      }
-    }
-
-    void get(long[] dst) throws IOException {
-      for (int k = 0; k < dst.length;) {
-        need(8);
-        int m = Math.min(dst.length - k, buf.remaining() / 8);
-        buf.asLongBuffer().get(dst, k, m);
-        buf.position(buf.position() + m * 8);
-        k += m;
-      }
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new IOException(file + ": truncated space index cache");
     }
   }
 }

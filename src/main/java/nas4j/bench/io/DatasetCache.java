@@ -16,6 +16,7 @@ import nas4j.bench.StoredFixedData;
 import nas4j.space.ModuleHash;
 import nas4j.space.SpaceIndex;
 import nas4j.util.AtomicFiles;
+import nas4j.util.ChunkedReader;
 
 /**
  * The binary cache of a decoded file: versioned, checksummed (CRC32C of everything before the 4-byte trailer),
@@ -133,36 +134,35 @@ final class DatasetCache {
       if (size < 16) {
         throw new DataFileException(file, 0, -1, "not a nas4j dataset cache (" + size + " bytes)");
       }
-      In in = new In(ch, size - 4);
-      CRC32C crc = new CRC32C();
+      ChunkedReader in = new ChunkedReader(ch, size - 4);
       while (in.refill()) {
-        crc.update(in.buf);
-        in.buf.position(in.buf.limit());
+        in.buffer().position(in.buffer().limit());
       }
+      long crc = in.checksum();
       ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
       while (trailer.hasRemaining() && ch.read(trailer, size - 4 + trailer.position()) >= 0) {
         // fill
       }
       int stored = trailer.getInt(0);
-      if ((int) crc.getValue() != stored) {
+      if ((int) crc != stored) {
         throw new DataFileException(file, size - 4, -1, String.format(
             "dataset cache checksum mismatch (CRC32C 0x%08X, stored 0x%08X): the cache is corrupt",
-            (int) crc.getValue(), stored));
+            (int) crc, stored));
       }
       in.rewind();
       in.need((int) Math.min(size - 4, 1 << 16));
-      Header h = header(file, in.buf);
+      Header h = header(file, in.buffer());
       if (!h.matchesSpace(space)) {
         throw new DataFileException(file, -1, -1, "dataset cache was built for a different space index");
       }
       int capacity = space.size();
       in.need(4);
-      int words = in.buf.getInt();
+      int words = in.buffer().getInt();
       if (words < 0 || words > (capacity + 63) / 64) {
         throw new DataFileException(file, in.position(), -1, "dataset cache holds ids beyond the space");
       }
       long[] w = new long[words];
-      in.longs(w);
+      in.get(w);
       BitSet present = BitSet.valueOf(w);
       if (present.length() > capacity) {
         throw new DataFileException(file, -1, -1, "dataset cache holds ids beyond the space");
@@ -175,9 +175,9 @@ final class DatasetCache {
       for (int c = 0; c < cols.length; c++) {
         float[] col = new float[capacity * r];
         if (complete) {
-          in.floats(col);
+          in.get(col);
         } else {
-          in.floats(packed);
+          in.get(packed);
           int k = 0;
           for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
             System.arraycopy(packed, k, col, id * r, r);
@@ -188,23 +188,23 @@ final class DatasetCache {
       }
       StoredFixedData.Builder fixed = new StoredFixedData.Builder(space);
       in.need(4);
-      int specs = in.buf.getInt();
+      int specs = in.buffer().getInt();
       for (int k = 0; k < specs; k++) {
         in.need(16);
-        int id = in.buf.getInt();
-        long adj = in.buf.getLong();
-        int ops = in.buf.getInt();
+        int id = in.buffer().getInt();
+        long adj = in.buffer().getLong();
+        int ops = in.buffer().getInt();
         if (id < 0 || id >= capacity) {
           throw new DataFileException(file, in.position(), -1, "dataset cache holds a stored cell beyond the space");
         }
         fixed.spec(id, adj, ops);
       }
       in.need(4);
-      int counts = in.buf.getInt();
+      int counts = in.buffer().getInt();
       for (int k = 0; k < counts; k++) {
         in.need(8);
-        int id = in.buf.getInt();
-        int p = in.buf.getInt();
+        int id = in.buffer().getInt();
+        int p = in.buffer().getInt();
         if (id < 0 || id >= capacity) {
           throw new DataFileException(file, in.position(), -1, "dataset cache holds a stored count beyond the space");
         }
@@ -221,79 +221,6 @@ final class DatasetCache {
   }
 
   /** Sequential little-endian reads of the first {@code end} bytes of a channel through one 1 MB buffer. */
-  private static final class In {
-    final FileChannel ch;
-    final long end;
-    final ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-    long filePos; // file offset of the byte after the buffer's limit
-
-    In(FileChannel ch, long end) {
-      this.ch = ch;
-      this.end = end;
-      rewind();
-    }
-
-    void rewind() {
-      filePos = 0;
-      buf.clear().limit(0);
-    }
-
-    /** File offset of the next unread byte. */
-    long position() {
-      return filePos - buf.remaining();
-    }
-
-    /** Keeps the unread bytes and reads more; false when nothing is left to read and nothing is unread. */
-    boolean refill() throws IOException {
-      buf.compact();
-      while (buf.hasRemaining() && filePos < end) {
-        int room = (int) Math.min(buf.remaining(), end - filePos);
-        ByteBuffer slice = buf.duplicate();
-        slice.limit(slice.position() + room);
-        int n = ch.read(slice, filePos);
-        if (n < 0) {
-          break;
-        }
-        buf.position(buf.position() + n);
-        filePos += n;
-      }
-      buf.flip();
-      return buf.hasRemaining();
-    }
-
-    /** Makes at least {@code n} bytes available, or throws BufferUnderflowException at the end. */
-    void need(int n) throws IOException {
-      if (buf.remaining() < n) {
-        refill();
-        if (buf.remaining() < n) {
-          throw new java.nio.BufferUnderflowException();
-        }
-      }
-    }
-
-    void longs(long[] dst) throws IOException {
-      int k = 0;
-      while (k < dst.length) {
-        need(8);
-        int m = Math.min(dst.length - k, buf.remaining() / 8);
-        buf.asLongBuffer().get(dst, k, m);
-        buf.position(buf.position() + m * 8);
-        k += m;
-      }
-    }
-
-    void floats(float[] dst) throws IOException {
-      int k = 0;
-      while (k < dst.length) {
-        need(4);
-        int m = Math.min(dst.length - k, buf.remaining() / 4);
-        buf.asFloatBuffer().get(dst, k, m);
-        buf.position(buf.position() + m * 4);
-        k += m;
-      }
-    }
-  }
-
   /** Writes a cache atomically (temp file in the same folder, then move). */
   static void write(Path file, Header h, MetricsTable t, StoredFixedData stored, SpaceIndex space)
       throws IOException {
