@@ -2,8 +2,9 @@
 # Fault injection: runs an experiment once without interruption, then TRIALS times (default 20) starts the same
 # experiment in a fresh folder, stops it at a random moment (SIGKILL or SIGINT, chosen at random; every third trial
 # also stops the first resume), resumes it to the end with --resume, and compares every output with the
-# uninterrupted run: trace.csv, runs.csv and summary.csv byte for byte, run.json apart from its clock fields and
-# executed/resumed counts. Exits 1 at the first difference.
+# uninterrupted run: the same visible files (trace.csv, runs.csv, summary.csv, comparison.csv, friedman.csv, ...)
+# byte for byte, run.json and report.html apart from their clock lines and executed/resumed counts.
+# Exits 1 at the first difference.
 #
 #   scripts/fault-injection.sh [CONFIG.yaml [TRIALS [WORKDIR]]]     (default experiments/quickstart.yaml, 20)
 #
@@ -20,14 +21,19 @@ nas4j="$here/nas4j"
 mkdir -p "$work"
 "$nas4j" --version >/dev/null # build the jar first, outside the timed runs
 
-stable() { grep -v -E '^ *"(started|finished|wall_seconds|runs_executed|runs_resumed)"' "$1"; }
-same() { # reference folder, candidate folder
-  for f in trace.csv runs.csv summary.csv; do
-    if [ -f "$1/$f" ] || [ -f "$2/$f" ]; then
-      cmp -s "$1/$f" "$2/$f" || { echo "DIFFERENT: $2/$f" >&2; return 1; }
-    fi
-  done
-  diff <(stable "$1/run.json") <(stable "$2/run.json") >/dev/null || { echo "DIFFERENT: $2/run.json" >&2; return 1; }
+# clock lines: run.json's started/finished/wall_seconds and executed/resumed counts, report.html's "started" row
+stable() { grep -v -E '^ *"(started|finished|wall_seconds|runs_executed|runs_resumed)"|^<tr><th>started</th>' "$1"; }
+same() { # reference folder, candidate folder: the same visible files, each identical (clock lines aside)
+  diff <(cd "$1" && find . -type f ! -path './.*' | sort) <(cd "$2" && find . -type f ! -path './.*' | sort) \
+    >/dev/null || { echo "DIFFERENT file lists: $1 vs $2" >&2; return 1; }
+  local f
+  while IFS= read -r f; do
+    case "$f" in
+      ./run.json|./report.html)
+        diff <(stable "$1/$f") <(stable "$2/$f") >/dev/null || { echo "DIFFERENT: $2/$f" >&2; return 1; } ;;
+      *) cmp -s "$1/$f" "$2/$f" || { echo "DIFFERENT: $2/$f" >&2; return 1; } ;;
+    esac
+  done < <(cd "$1" && find . -type f ! -path './.*' | sort)
 }
 stop_at() { # seconds(float) signal, then command...
   local delay="$1" sig="$2"; shift 2

@@ -119,6 +119,8 @@ public final class Datasets {
       candidates.add(fallbackCachePath(file));
     }
     boolean staleSeen = false;
+    Path hit = null; // a cache whose header matches; read outside the header checks, so that its own errors (and a
+    // source that --verify finds changed and fails to decode) are not taken for an unusable header
     if (o.useCache()) {
       for (Path c : candidates) {
         if (!Files.isRegularFile(c)) {
@@ -127,7 +129,8 @@ public final class Datasets {
         try {
           DatasetCache.Header h = DatasetCache.readHeader(c);
           if (h.matchesSource(file) && h.matchesSpace(space)) {
-            return fromCache(c, file, o, space, warn, warnings, t0);
+            hit = c;
+            break;
           }
           staleSeen = true;
           warn.accept(c + " does not match " + file.getFileName() + " (size or modification time changed); "
@@ -140,6 +143,9 @@ public final class Datasets {
               + "); decoding " + file.getFileName() + " instead");
         }
       }
+    }
+    if (hit != null) {
+      return fromCache(hit, file, o, space, warn, warnings, t0);
     }
     // decode
     TfRecordLoader.Decoded d = TfRecordLoader.decode(file, space, o.checkCrc(), true, o.threads());
@@ -201,8 +207,9 @@ public final class Datasets {
       }
       String now = Sha256.ofFile(source);
       if (!now.equals(h.sha256())) {
-        warn.accept(source + " has SHA-256 " + now + " but its cache recorded " + h.sha256()
-            + "; decoding the source again");
+        warn.accept(cache + " is stale: it was written from a " + source.getFileName() + " with SHA-256 "
+            + h.sha256() + ", and " + source + " now has SHA-256 " + now + " (same size and modification time: "
+            + "changed in place); decoding the source again and rewriting the cache");
         return doLoad(source, o.withCache(false, o.writeCache()).withCachePath(cache), space, true);
       }
     }

@@ -292,6 +292,40 @@ class DatasetsTest {
     assertThat(Datasets.load(src, auto).report().fromCache()).isTrue();
   }
 
+  /**
+   * A source changed in place (same size and modification time, so the cache's header still matches): --verify finds
+   * the SHA-256 changed, says which cache is stale, and decodes the source once. Damaged, its error is the source's
+   * own (record number and offset), not an "unusable cache" warning followed by a second decode.
+   */
+  @Test
+  void verifyOnASourceChangedInPlaceNamesTheStaleCacheAndDecodesOnce() throws Exception {
+    Path src = Files.copy(SharedData.require("nb101/full-sample.tfrecord"), tmp.resolve("full-sample.tfrecord"));
+    Path cache = Datasets.defaultCachePath(src);
+    Datasets.convert(src, null, opts());
+    LoadOptions verify = LoadOptions.defaults().withWarnings(warnings::add).withVerifySource(true);
+    byte[] b = Files.readAllBytes(src);
+    FileTime mtime = Files.getLastModifiedTime(src);
+    b[5000] ^= 1; // inside record 11 (it starts at byte 4597: 11 records of 12 + 4 + 4 + payload bytes before it)
+    Files.write(src, b);
+    Files.setLastModifiedTime(src, mtime);
+    warnings.clear();
+    assertThatThrownBy(() -> Datasets.load(src, verify))
+        .isInstanceOf(DataFileException.class)
+        .hasMessageContaining("record 11")
+        .hasMessageContaining("CRC32C");
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).contains(cache.toString()).contains("stale").contains(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b)));
+    assertThat(warnings).noneMatch(w -> w.contains("unusable cache"));
+
+    // changed back: the cache matches again and is used
+    b[5000] ^= 1;
+    Files.write(src, b);
+    Files.setLastModifiedTime(src, mtime);
+    warnings.clear();
+    assertThat(Datasets.load(src, verify).report().fromCache()).isTrue();
+    assertThat(warnings).isEmpty();
+  }
+
   @Test
   void officialNamesAreCheckedAgainstThePublishedSha() throws Exception {
     Path f = Files.copy(SharedData.require("nb101/only108-sample.tfrecord"),
