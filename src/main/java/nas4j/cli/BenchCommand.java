@@ -182,7 +182,9 @@ final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--variant", required = true, paramLabel = "only108|full", converter = VariantConverter.class)
+    @Option(names = "--variant", required = true, paramLabel = "only108|full", converter = VariantConverter.class,
+        description = "Layout: only108 (3 records per cell, 108 epochs) or full (12 per cell: 4, 12, 36 and 108"
+            + " epochs × 3 repeats), as the two official files.")
     Variant variant;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",

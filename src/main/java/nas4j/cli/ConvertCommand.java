@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nas4j convert}: decodes a .tfrecord file and writes its binary cache. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-    description = {"Decodes a NAS-Bench-101 .tfrecord file (checking every CRC, hash and value) and writes its "
-        + "binary cache (default FILE.nas4j-cache beside it). Later loads of FILE use the cache automatically."})
+    description = {"Decodes a NAS-Bench-101 .tfrecord file (checking every CRC, hash and value) into a binary cache"
+        + " that later loads of the file use automatically.",
+        "The cache goes beside FILE, named FILE + '.nas4j-cache', unless --cache says where."})
 final class ConvertCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nas4j merge OUT SHARD_DIR…}: joins the shards of one experiment into an unsharded run's outputs. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-    description = {"Joins the shard folders of one experiment (nas4j run FILE --shard I/N, I = 1..N) into OUT: "
-        + "trace.csv, runs.csv, summary.csv and run.json as an unsharded run of the same config writes them.",
+    description = {"Joins the shard folders of one experiment (written by nas4j run FILE --shard I/N for I from 1 to"
+        + " N) into OUT, whose results are those an unsharded run of the same config writes.",
         "Refuses, naming the folder, shards that are incomplete, missing, given twice, or from another config, "
             + "nas4j version or shard count."})
 final class MergeCommand implements Callable<Integer> {

@@ -40,10 +40,13 @@ final class QueryCommand implements Callable<Integer> {
       description = "Without --data: the benchmark to answer from (default and only choice: surrogate).")
   String benchmark;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ADJACENCY|HASH")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ADJACENCY|HASH", description = "The cell's adjacency "
+      + "matrix, V×V 0/1 digits row by row in one string (V from 2 to 7) or a JSON matrix; or the cell's 32-hex "
+      + "module hash (then no OPS).")
   String first;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "OPS")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "OPS", description = "The vertices' operations, "
+      + "comma-separated: input, conv1x1-bn-relu, conv3x3-bn-relu, maxpool3x3, output (with ADJACENCY).")
   String ops;
 
   @Option(names = "--file", paramLabel = "FILE",
