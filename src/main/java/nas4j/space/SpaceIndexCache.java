@@ -53,11 +53,18 @@ public final class SpaceIndexCache {
             + "); enumerating again");
       }
     }
+    // the only slow step of a first use (~25-40 s on 2 cores): say what happens, on standard error like the messages
+    // above, so that a newcomer's first command is not silent
+    System.err.println("nas4j: enumerating the NAS-Bench-101 space (first use only; about half a minute)...");
+    long t0 = System.nanoTime();
     SpaceIndex idx = SpaceIndex.enumerate();
     try {
       write(idx, file);
+      System.err.printf(java.util.Locale.ROOT, "nas4j: enumerated %,d cells in %.1f s; cached in %s for later "
+          + "runs%n", idx.size(), (System.nanoTime() - t0) / 1e9, file);
     } catch (IOException | RuntimeException e) {
-      System.err.println("nas4j: could not write space index cache " + file + ": " + e.getMessage());
+      System.err.println("nas4j: could not write space index cache " + file + ": " + e.getMessage()
+          + " (later runs will enumerate again; set NAS4J_CACHE_DIR to a writable folder)");
     }
     return idx;
   }
