@@ -162,16 +162,18 @@ public final class Smac implements SearchStrategy {
       forest.fit(x, y, m, rng);
       fittedAt = n;
       double[] out = new double[2];
+      double[] mu = new double[m];
+      double[] var = new double[m];
+      forest.predict(x, m, mu, var);
       double eta = Double.POSITIVE_INFINITY;
       for (int i = 0; i < m; i++) {
-        forest.predict(x[i], out);
-        eta = Math.min(eta, out[0]);
+        eta = Math.min(eta, mu[i]);
       }
       // local search starts: the evaluated configurations with the highest EI
       double[] ei = new double[m];
       Integer[] order = new Integer[m];
       for (int i = 0; i < m; i++) {
-        ei[i] = ei(x[i], eta, out);
+        ei[i] = expectedImprovement(eta, mu[i], Math.sqrt(var[i]));
         order[i] = i;
       }
       Arrays.sort(order, (a, b) -> Double.compare(ei[b], ei[a]));
@@ -191,9 +193,12 @@ public final class Smac implements SearchStrategy {
       }
       int[] cand = pool.stream().mapToInt(Integer::intValue).toArray();
       double[] score = new double[cand.length];
+      double[] cmu = new double[cand.length];
+      double[] cvar = new double[cand.length];
+      forest.predict(cand, cand.length, cmu, cvar);
       Integer[] o = new Integer[cand.length];
       for (int i = 0; i < cand.length; i++) {
-        score[i] = ei(cand[i], eta, out);
+        score[i] = expectedImprovement(eta, cmu[i], Math.sqrt(cvar[i]));
         o[i] = i;
       }
       Arrays.sort(o, (a, b) -> Double.compare(score[b], score[a]));
