@@ -34,15 +34,20 @@ final class RandomForest {
   private int[] ws = new int[0];
   private double[] wy = new double[0];
   private double[] wyy = new double[0];
+  private int[] ri = new int[0];
   private int[] xs2 = new int[0];
-  private double[] ys2 = new double[0];
-  private int[] ws2 = new int[0];
-  private double[] wy2 = new double[0];
-  private double[] wyy2 = new double[0];
+  private int[] ri2 = new int[0];
   private final int[] features = new int[EncodingA.VARIABLES];
   private final double[] s = new double[3];
   private final double[] sq = new double[3];
   private final int[] c = new int[3];
+  // value statistics (sum of w·y, of w·y·y, of w per variable and value, at 3·d + v) of the nodes on the current
+  // path: slot 2·depth + side (0 left, 1 right; the root in slot 0)
+  private static final int STATS = 3 * EncodingA.VARIABLES;
+  private double[][] statS = new double[0][];
+  private double[][] statQ = new double[0][];
+  private int[][] statC = new int[0][];
+  private int side;
 
   RandomForest(int trees, int minSamplesSplit, int minSamplesLeaf, double featureRatio) {
     this.trees = trees;
@@ -62,11 +67,9 @@ final class RandomForest {
       ws = new int[n];
       wy = new double[n];
       wyy = new double[n];
+      ri = new int[n];
       xs2 = new int[n];
-      ys2 = new double[n];
-      ws2 = new int[n];
-      wy2 = new double[n];
-      wyy2 = new double[n];
+      ri2 = new int[n];
     }
     for (int t = 0; t < trees; t++) {
       // a bootstrap sample of n rows, kept as multiplicities of the distinct rows (same sums, less work)
@@ -80,6 +83,7 @@ final class RandomForest {
           int w = weight[i];
           double t1 = y[i];
           xs[m] = x[i];
+          ri[m] = m;
           ys[m] = t1;
           ws[m] = w;
           wy[m] = w * t1;
@@ -87,7 +91,9 @@ final class RandomForest {
           m++;
         }
       }
-      roots[t] = grow(0, m, rng);
+      ensureSlots(1);
+      allStats(0, m, 0);
+      roots[t] = grow(0, m, 0, rng);
     }
   }
 
@@ -104,17 +110,58 @@ final class RandomForest {
     return d < EncodingA.EDGES ? d : EncodingA.EDGES + 2 * (d - EncodingA.EDGES);
   }
 
-  /** Grows the subtree of rows [from, to) (reordered in place) and returns its node. */
-  private int grow(int from, int to, RandomGenerator rng) {
+  /** Makes room for the value statistics of every node down to {@code depth}. */
+  private void ensureSlots(int depth) {
+    int need = 2 * depth + 2;
+    if (statS.length < need) {
+      int old = statS.length;
+      statS = Arrays.copyOf(statS, need * 2);
+      statQ = Arrays.copyOf(statQ, need * 2);
+      statC = Arrays.copyOf(statC, need * 2);
+      for (int i = old; i < statS.length; i++) {
+        statS[i] = new double[STATS];
+        statQ[i] = new double[STATS];
+        statC[i] = new int[STATS];
+      }
+    }
+  }
+
+  /** The value statistics of every variable over rows [from, to), into slot {@code slot}. */
+  private void allStats(int from, int to, int slot) {
+    double[] ss = statS[slot];
+    double[] qq = statQ[slot];
+    int[] cc = statC[slot];
+    for (int d = 0; d < EncodingA.VARIABLES; d++) {
+      if (d < EncodingA.EDGES) {
+        edgeStats(from, to, d);
+      } else {
+        opStats(from, to, shift(d));
+      }
+      for (int v = 0; v < 3; v++) {
+        ss[3 * d + v] = s[v];
+        qq[3 * d + v] = sq[v];
+        cc[3 * d + v] = c[v];
+      }
+    }
+  }
+
+  /**
+   * Grows the subtree of rows [from, to) (reordered in place), whose value statistics are in slot {@code slot},
+   * and returns its node. A child's statistics are summed over its rows if it is the smaller child, else they are
+   * its parent's minus its sibling's (the usual histogram subtraction; equal up to rounding).
+   */
+  private int grow(int from, int to, int depth, RandomGenerator rng) {
+    int slot = 2 * depth + (depth == 0 ? 0 : side);
     int nd = newNode();
     int size = 0;
     double sum = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (int i = from; i < to; i++) {
-      double v = ys[i];
-      size += ws[i];
-      sum += wy[i];
+      int row = ri[i];
+      double v = ys[row];
+      size += ws[row];
+      sum += wy[row];
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
@@ -126,6 +173,9 @@ final class RandomForest {
     for (int d = 0; d < features.length; d++) {
       features[d] = d;
     }
+    double[] ss = statS[slot];
+    double[] qq = statQ[slot];
+    int[] cc = statC[slot];
     double bestSse = Double.POSITIVE_INFINITY;
     int bestFeature = -1;
     int bestMask = 0;
@@ -135,10 +185,10 @@ final class RandomForest {
       features[j] = features[k];
       features[k] = d;
       int card = EncodingA.cardinality(d);
-      if (card == 2) {
-        edgeStats(from, to, d);
-      } else {
-        opStats(from, to, shift(d));
+      for (int v = 0; v < 3; v++) {
+        s[v] = ss[3 * d + v];
+        sq[v] = qq[3 * d + v];
+        c[v] = cc[3 * d + v];
       }
       for (int m = 1; m < (card == 2 ? 2 : 4); m++) {
         int mask = card == 2 ? 1 : (1 << (m - 1)); // one value left, the rest right
@@ -181,33 +231,43 @@ final class RandomForest {
     int r = 0;
     for (int i = from; i < to; i++) { // branch-free: each row is written to both sides, one cursor advances
       int xi = xs[i];
-      double yi = ys[i];
-      int wi = ws[i];
-      double wyi = wy[i];
-      double wyyi = wyy[i];
+      int rowi = ri[i];
       int b = (xi & fieldMask) == leftValue ? 1 : 0;
       xs[l] = xi;
-      ys[l] = yi;
-      ws[l] = wi;
-      wy[l] = wyi;
-      wyy[l] = wyyi;
+      ri[l] = rowi;
       xs2[r] = xi;
-      ys2[r] = yi;
-      ws2[r] = wi;
-      wy2[r] = wyi;
-      wyy2[r] = wyyi;
+      ri2[r] = rowi;
       l += b;
       r += 1 - b;
     }
     System.arraycopy(xs2, 0, xs, l, r);
-    System.arraycopy(ys2, 0, ys, l, r);
-    System.arraycopy(ws2, 0, ws, l, r);
-    System.arraycopy(wy2, 0, wy, l, r);
-    System.arraycopy(wyy2, 0, wyy, l, r);
+    System.arraycopy(ri2, 0, ri, l, r);
     node[3 * nd] = fieldMask;
     node[3 * nd + 1] = leftValue;
-    grow(from, l, rng); // the left child is node nd + 1
-    int b = grow(l, to, rng);
+    ensureSlots(depth + 1);
+    int left = 2 * depth + 2;
+    int small = l - from <= to - l ? left : left + 1;
+    int large = small == left ? left + 1 : left;
+    if (small == left) {
+      allStats(from, l, small);
+    } else {
+      allStats(l, to, small);
+    }
+    double[] ls = statS[large];
+    double[] lq = statQ[large];
+    int[] lc = statC[large];
+    double[] sms = statS[small];
+    double[] smq = statQ[small];
+    int[] smc = statC[small];
+    for (int i = 0; i < STATS; i++) {
+      ls[i] = ss[i] - sms[i];
+      lq[i] = qq[i] - smq[i];
+      lc[i] = cc[i] - smc[i];
+    }
+    side = 0;
+    grow(from, l, depth + 1, rng); // the left child is node nd + 1
+    side = 1;
+    int b = grow(l, to, depth + 1, rng);
     node[3 * nd + 2] = b;
     return nd;
   }
@@ -225,15 +285,19 @@ final class RandomForest {
     int c1 = 0;
     int c0 = 0;
     for (int i = from; i < to; i++) {
+      int row = ri[i];
+      double a = wy[row];
+      double q = wyy[row];
+      int w = ws[row];
       int b = xs[i] >>> d & 1;
       double f1 = b;
       double f0 = 1 - b;
-      s0 = Math.fma(f0, wy[i], s0);
-      s1 = Math.fma(f1, wy[i], s1);
-      q0 = Math.fma(f0, wyy[i], q0);
-      q1 = Math.fma(f1, wyy[i], q1);
-      c1 += b * ws[i];
-      c0 += (1 - b) * ws[i];
+      s0 = Math.fma(f0, a, s0);
+      s1 = Math.fma(f1, a, s1);
+      q0 = Math.fma(f0, q, q0);
+      q1 = Math.fma(f1, q, q1);
+      c1 += b * w;
+      c0 += (1 - b) * w;
     }
     s[0] = s0;
     s[1] = s1;
@@ -255,6 +319,10 @@ final class RandomForest {
     int c1 = 0;
     int c2 = 0;
     for (int i = from; i < to; i++) {
+      int row = ri[i];
+      double a = wy[row];
+      double q = wyy[row];
+      int w = ws[row];
       int v = xs[i] >>> sh & 3;
       int b1 = v & 1;
       int b2 = v >>> 1;
@@ -262,15 +330,15 @@ final class RandomForest {
       double f0 = b0;
       double f1 = b1;
       double f2 = b2;
-      s0 = Math.fma(f0, wy[i], s0);
-      s1 = Math.fma(f1, wy[i], s1);
-      s2 = Math.fma(f2, wy[i], s2);
-      q0 = Math.fma(f0, wyy[i], q0);
-      q1 = Math.fma(f1, wyy[i], q1);
-      q2 = Math.fma(f2, wyy[i], q2);
-      c0 += b0 * ws[i];
-      c1 += b1 * ws[i];
-      c2 += b2 * ws[i];
+      s0 = Math.fma(f0, a, s0);
+      s1 = Math.fma(f1, a, s1);
+      s2 = Math.fma(f2, a, s2);
+      q0 = Math.fma(f0, q, q0);
+      q1 = Math.fma(f1, q, q1);
+      q2 = Math.fma(f2, q, q2);
+      c0 += b0 * w;
+      c1 += b1 * w;
+      c2 += b2 * w;
     }
     s[0] = s0;
     s[1] = s1;
@@ -304,9 +372,43 @@ final class RandomForest {
   void predict(int[] configs, int n, double[] mean, double[] variance) {
     Arrays.fill(mean, 0, n, 0.0);
     Arrays.fill(variance, 0, n, 0.0);
+    int[] nd = node;
     for (int t = 0; t < trees; t++) {
       int root = roots[t];
-      for (int i = 0; i < n; i++) {
+      int i = 0;
+      for (; i + 4 <= n; i += 4) { // four independent walks down the same tree
+        int c0 = configs[i];
+        int c1 = configs[i + 1];
+        int c2 = configs[i + 2];
+        int c3 = configs[i + 3];
+        int k0 = root;
+        int k1 = root;
+        int k2 = root;
+        int k3 = root;
+        int fm0;
+        int fm1;
+        int fm2;
+        int fm3;
+        while (((fm0 = nd[3 * k0]) | (fm1 = nd[3 * k1]) | (fm2 = nd[3 * k2]) | (fm3 = nd[3 * k3])) != 0) {
+          k0 = fm0 == 0 ? k0 : (c0 & fm0) == nd[3 * k0 + 1] ? k0 + 1 : nd[3 * k0 + 2];
+          k1 = fm1 == 0 ? k1 : (c1 & fm1) == nd[3 * k1 + 1] ? k1 + 1 : nd[3 * k1 + 2];
+          k2 = fm2 == 0 ? k2 : (c2 & fm2) == nd[3 * k2 + 1] ? k2 + 1 : nd[3 * k2 + 2];
+          k3 = fm3 == 0 ? k3 : (c3 & fm3) == nd[3 * k3 + 1] ? k3 + 1 : nd[3 * k3 + 2];
+        }
+        double v0 = value[k0];
+        double v1 = value[k1];
+        double v2 = value[k2];
+        double v3 = value[k3];
+        mean[i] += v0;
+        variance[i] += v0 * v0;
+        mean[i + 1] += v1;
+        variance[i + 1] += v1 * v1;
+        mean[i + 2] += v2;
+        variance[i + 2] += v2 * v2;
+        mean[i + 3] += v3;
+        variance[i + 3] += v3 * v3;
+      }
+      for (; i < n; i++) {
         double v = value[leaf(root, configs[i])];
         mean[i] += v;
         variance[i] += v * v;

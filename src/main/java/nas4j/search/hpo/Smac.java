@@ -65,6 +65,13 @@ public final class Smac implements SearchStrategy {
     final RandomForest forest;
     int fittedAt = -1;
     int[] list = new int[0];
+    double[] score = new double[0];
+    int[] heap = new int[0];
+    int heapSize;
+    final double[] cacheMu = new double[4096];
+    final double[] cacheVar = new double[4096];
+    final double[] cacheEi = new double[4096];
+    double cacheEta = Double.NaN;
     int listPos;
 
     State(Oracle oracle, RandomGenerator rng) {
@@ -127,7 +134,7 @@ public final class Smac implements SearchStrategy {
         refit();
       }
       while (listPos < list.length) {
-        int c = list[listPos++];
+        int c = pollList();
         Integer s = index.get(c);
         if (s == null || runs[s] == 0) {
           return slot(c);
@@ -169,14 +176,25 @@ public final class Smac implements SearchStrategy {
       for (int i = 0; i < m; i++) {
         eta = Math.min(eta, mu[i]);
       }
-      // local search starts: the evaluated configurations with the highest EI
+      // local search starts: the evaluated configurations with the highest EI (ties: the earlier one)
       double[] ei = new double[m];
-      Integer[] order = new Integer[m];
       for (int i = 0; i < m; i++) {
-        ei[i] = expectedImprovement(eta, mu[i], Math.sqrt(var[i]));
-        order[i] = i;
+        ei[i] = cachedEi(eta, mu[i], var[i]);
       }
-      Arrays.sort(order, (a, b) -> Double.compare(ei[b], ei[a]));
+      int starts = Math.min(p.localSearchStarts(), m);
+      int[] order = new int[starts];
+      int top = 0;
+      for (int i = 0; i < m; i++) { // insertion into the best `starts` so far
+        if (top == starts && !(ei[i] > ei[order[top - 1]])) {
+          continue;
+        }
+        int j = top < starts ? top++ : top - 1;
+        while (j > 0 && ei[i] > ei[order[j - 1]]) {
+          order[j] = order[j - 1];
+          j--;
+        }
+        order[j] = i;
+      }
       List<Integer> pool = new ArrayList<>();
       Set<Integer> seen = new HashSet<>();
       for (int s = 0; s < Math.min(p.localSearchStarts(), m); s++) {
@@ -191,22 +209,82 @@ public final class Smac implements SearchStrategy {
           pool.add(c);
         }
       }
-      int[] cand = pool.stream().mapToInt(Integer::intValue).toArray();
-      double[] score = new double[cand.length];
-      double[] cmu = new double[cand.length];
-      double[] cvar = new double[cand.length];
-      forest.predict(cand, cand.length, cmu, cvar);
-      Integer[] o = new Integer[cand.length];
-      for (int i = 0; i < cand.length; i++) {
-        score[i] = expectedImprovement(eta, cmu[i], Math.sqrt(cvar[i]));
-        o[i] = i;
+      list = pool.stream().mapToInt(Integer::intValue).toArray();
+      score = new double[list.length];
+      double[] cmu = new double[list.length];
+      double[] cvar = new double[list.length];
+      forest.predict(list, list.length, cmu, cvar);
+      for (int i = 0; i < list.length; i++) {
+        score[i] = cachedEi(eta, cmu[i], cvar[i]);
       }
-      Arrays.sort(o, (a, b) -> Double.compare(score[b], score[a]));
-      list = new int[cand.length];
-      for (int i = 0; i < cand.length; i++) {
-        list[i] = cand[o[i]];
+      heap = new int[list.length];
+      for (int i = 0; i < heap.length; i++) {
+        heap[i] = i;
+      }
+      heapSize = heap.length;
+      for (int i = heapSize / 2 - 1; i >= 0; i--) {
+        siftDown(i);
       }
       listPos = 0;
+    }
+
+    /**
+     * The next challenger of the list in the order of a stable sort by decreasing EI (the highest EI first, ties
+     * in list order), taken lazily from a binary heap: only the few entries used before the next refit are ordered.
+     */
+    int pollList() {
+      int top = heap[0];
+      heap[0] = heap[--heapSize];
+      siftDown(0);
+      listPos++;
+      return list[top];
+    }
+
+    private boolean before(int a, int b) {
+      return score[a] > score[b] || (score[a] == score[b] && a < b);
+    }
+
+    private void siftDown(int i) {
+      int x = heap[i];
+      while (true) {
+        int c = 2 * i + 1;
+        if (c >= heapSize) {
+          break;
+        }
+        if (c + 1 < heapSize && before(heap[c + 1], heap[c])) {
+          c++;
+        }
+        if (!before(heap[c], x)) {
+          break;
+        }
+        heap[i] = heap[c];
+        i = c;
+      }
+      heap[i] = x;
+    }
+
+    /**
+     * {@link #expectedImprovement}(eta, mu, √var), remembered per (mu, var) for the current eta in a small
+     * direct-mapped table: a forest has few distinct leaf combinations, so many configurations share a prediction.
+     */
+    double cachedEi(double eta, double mu, double var) {
+      if (eta != cacheEta) {
+        java.util.Arrays.fill(cacheMu, Double.NaN);
+        cacheEta = eta;
+      }
+      long a = Double.doubleToLongBits(mu);
+      long b = Double.doubleToLongBits(var);
+      long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
+      int slot = (int) (h >>> 52);
+      if (cacheMu[slot] == mu && cacheVar[slot] == var && Double.doubleToLongBits(cacheMu[slot]) == a
+          && Double.doubleToLongBits(cacheVar[slot]) == b) {
+        return cacheEi[slot];
+      }
+      double e = expectedImprovement(eta, mu, Math.sqrt(var));
+      cacheMu[slot] = mu;
+      cacheVar[slot] = var;
+      cacheEi[slot] = e;
+      return e;
     }
 
     /** First-improvement local search on EI over the one-variable neighbourhood (random order). */
@@ -251,7 +329,7 @@ public final class Smac implements SearchStrategy {
     /** Expected improvement below eta of the forest's prediction (σ = 0: max(eta − μ, 0)). */
     double ei(int config, double eta, double[] out) {
       forest.predict(config, out);
-      return expectedImprovement(eta, out[0], Math.sqrt(out[1]));
+      return cachedEi(eta, out[0], out[1]);
     }
 
     int slot(int config) {
