@@ -31,10 +31,13 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
+  @Option(names = "--no-report", description = "Do not write report.html (nas4j report OUT writes it later).")
+  boolean noReport;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
-    ShardMerge.Report r = ShardMerge.merge(out, shards);
+    ShardMerge.Report r = ShardMerge.merge(out, shards, !noReport);
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("output", r.output().toString());
@@ -42,10 +45,14 @@ final class MergeCommand implements Callable<Integer> {
       m.put("shards", r.shards());
       m.put("runs", r.runs());
       m.put("config_hash", r.configHash());
+      m.put("report", r.report() == null ? null : r.report().toString());
       w.println(JsonOut.write(m));
     } else {
       w.print(r.summary().shortTable(5));
       w.println(ShardMerge.describe(r));
+      if (r.report() != null) {
+        w.println("report: " + r.report() + " (statistics: comparison.csv, friedman.csv)");
+      }
     }
     w.flush();
     return 0;

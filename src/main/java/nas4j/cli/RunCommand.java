@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nas4j.experiment.BenchmarkSource;
 import nas4j.experiment.Experiment;
-import nas4j.experiment.ExperimentResults;
 import nas4j.experiment.ExperimentRunner;
-import nas4j.experiment.HtmlReport;
 import nas4j.experiment.Progress;
 import nas4j.experiment.Shard;
 import nas4j.experiment.TraceMode;
@@ -91,18 +89,15 @@ final class RunCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "regret y* (report %s): validation %s, test %s%n", e.report(), y.bestValidation(),
           y.bestTest());
     }
-    ExperimentRunner.Options options = new ExperimentRunner.Options(resume, allowMismatch, pm, err).withShard(sh);
-    Path[] written = new Path[1];
-    if (!noReport) {
-      options = options.withHook(batch -> written[0] = HtmlReport.write(ExperimentResults.of(batch)));
-    }
+    ExperimentRunner.Options options = new ExperimentRunner.Options(resume, allowMismatch, pm, err).withShard(sh)
+        .withReport(!noReport);
     ExperimentRunner runner = new ExperimentRunner(e, src, options);
     if (sh != null) {
       err.printf(Locale.ROOT, "shard %s: every %d. run from run %d of %d → %s%n", sh, sh.count(), sh.index(),
           e.runCount(), runner.output());
     }
     ExperimentRunner.Report r = runner.run();
-    Path report = written[0];
+    Path report = r.report();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("output", r.output().toString());

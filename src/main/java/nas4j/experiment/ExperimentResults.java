@@ -120,21 +120,48 @@ public final class ExperimentResults {
   }
 
   /**
-   * The results of a batch that has just finished, for an end-of-run hook: runs from the part files, provenance
-   * from run.json as it stands (before its status becomes "complete").
+   * The results of a batch that has just finished ({@link EndOfRun}): provenance from the folder's run.json as it
+   * stands (before its status becomes "complete"), and the regret steps of {@code runs} (the runs that did not fail,
+   * in run order).
    */
-  public static ExperimentResults of(ExperimentRunner.Batch batch) throws IOException {
-    Experiment e = batch.experiment();
-    List<RunSteps> runs = new ArrayList<>();
-    for (RunKey k : batch.runs()) {
-      if (batch.parts().error(k) == null) { // failed runs (stop = error) stay out of the statistics
-        runs.add(batch.parts().steps(k));
-      }
+  static ExperimentResults of(Path dir, List<RunKey> runs, java.util.function.Function<RunKey, RunSteps> steps)
+      throws IOException {
+    JsonNode m = RunMetadata.read(dir);
+    if (m == null) {
+      throw new IllegalArgumentException(dir + ": no run.json");
     }
-    JsonNode m = JSON.readTree(batch.output().resolve("run.json").toFile());
-    return new ExperimentResults(batch.output(), m, e.strategies().stream().map(BoundStrategy::label).toList(),
-        List.copyOf(e.seeds()), e.budget().kind() == nas4j.bench.Budget.Kind.QUERIES ? "queries" : "time",
-        List.copyOf(runs));
+    List<RunSteps> list = new ArrayList<>(runs.size());
+    for (RunKey k : runs) {
+      list.add(steps.apply(k));
+    }
+    Path meta = dir.resolve("run.json");
+    return new ExperimentResults(dir, m, labels(meta, m), seeds(meta, m), axis(m), List.copyOf(list));
+  }
+
+  private static List<String> labels(Path meta, JsonNode m) {
+    List<String> labels = new ArrayList<>();
+    for (JsonNode s : m.path("config").path("strategies")) {
+      labels.add(s.path("label").asText());
+    }
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException(meta + ": config.strategies and config.seeds must list the runs");
+    }
+    return List.copyOf(labels);
+  }
+
+  private static List<Long> seeds(Path meta, JsonNode m) {
+    List<Long> seeds = new ArrayList<>();
+    for (JsonNode s : m.path("config").path("seeds")) {
+      seeds.add(s.asLong());
+    }
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException(meta + ": config.strategies and config.seeds must list the runs");
+    }
+    return List.copyOf(seeds);
+  }
+
+  private static String axis(JsonNode m) {
+    return m.path("config").path("budget").has("queries") ? "queries" : "time";
   }
 
   /** Reads a finished experiment's folder. */
@@ -160,19 +187,9 @@ public final class ExperimentResults {
       throw new IllegalArgumentException(meta + ": status '" + m.path("status").asText() + "': the experiment has not"
           + " finished; complete it with nas4j run --resume");
     }
-    JsonNode config = m.path("config");
-    List<String> labels = new ArrayList<>();
-    for (JsonNode s : config.path("strategies")) {
-      labels.add(s.path("label").asText());
-    }
-    List<Long> seeds = new ArrayList<>();
-    for (JsonNode s : config.path("seeds")) {
-      seeds.add(s.asLong());
-    }
-    if (labels.isEmpty() || seeds.isEmpty()) {
-      throw new IllegalArgumentException(meta + ": config.strategies and config.seeds must list the runs");
-    }
-    String axis = config.path("budget").has("queries") ? "queries" : "time";
+    List<String> labels = labels(meta, m);
+    List<Long> seeds = seeds(meta, m);
+    String axis = axis(m);
 
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < labels.size(); i++) {

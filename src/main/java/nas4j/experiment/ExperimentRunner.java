@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import nas4j.bench.Benchmark;
-import nas4j.util.AtomicFiles;
 
 /**
  * Runs (or resumes) an experiment batch into its output folder: checks the folder, executes the missing runs
@@ -41,16 +40,17 @@ public final class ExperimentRunner {
    * @param hooks called in order once the outputs are written (e.g. extra reports)
    * @param shard null, or the one shard of the runs this invocation executes into its own folder
    *     ({@code <output>/shard-I-of-N-<config hash>/}, see {@link Shard}); {@link ShardMerge} joins the shards
+   * @param report whether the end of the batch also writes report.html ({@link HtmlReport})
    */
   public record Options(boolean resume, boolean allowOptimumMismatch, Progress.Mode progress, PrintStream log,
-      Predicate<RunKey> select, List<EndHook> hooks, Shard shard) {
+      Predicate<RunKey> select, List<EndHook> hooks, Shard shard, boolean report) {
     public Options {
       select = select == null ? k -> true : select;
       hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
     public Options(boolean resume, boolean allowOptimumMismatch, Progress.Mode progress, PrintStream log) {
-      this(resume, allowOptimumMismatch, progress, log, null, null, null);
+      this(resume, allowOptimumMismatch, progress, log, null, null, null, false);
     }
 
     public static Options quiet() {
@@ -58,21 +58,25 @@ public final class ExperimentRunner {
     }
 
     public Options withResume(boolean r) {
-      return new Options(r, allowOptimumMismatch, progress, log, select, hooks, shard);
+      return new Options(r, allowOptimumMismatch, progress, log, select, hooks, shard, report);
     }
 
     public Options withSelect(Predicate<RunKey> s) {
-      return new Options(resume, allowOptimumMismatch, progress, log, s, hooks, shard);
+      return new Options(resume, allowOptimumMismatch, progress, log, s, hooks, shard, report);
     }
 
     public Options withHook(EndHook h) {
       List<EndHook> l = new ArrayList<>(hooks);
       l.add(h);
-      return new Options(resume, allowOptimumMismatch, progress, log, select, l, shard);
+      return new Options(resume, allowOptimumMismatch, progress, log, select, l, shard, report);
     }
 
     public Options withShard(Shard s) {
-      return new Options(resume, allowOptimumMismatch, progress, log, select, hooks, s);
+      return new Options(resume, allowOptimumMismatch, progress, log, select, hooks, s, report);
+    }
+
+    public Options withReport(boolean r) {
+      return new Options(resume, allowOptimumMismatch, progress, log, select, hooks, shard, r);
     }
   }
 
@@ -86,15 +90,15 @@ public final class ExperimentRunner {
   public record Batch(Experiment experiment, Benchmark benchmark, Path output, List<RunKey> runs, PartStore parts,
       SummaryTable summary) {}
 
-  /** What a batch produced. */
   /**
    * What a batch produced.
    *
    * @param upToDate true if the folder already held the complete results of this config and nothing was run
    * @param failed the runs whose strategy failed, with their errors, in output order
+   * @param report report.html, or null if it was not written by this invocation
    */
   public record Report(Path output, int runs, int executed, int resumed, double wallSeconds, String shortTable,
-      String configHash, boolean upToDate, List<FailedRun> failed) {
+      String configHash, boolean upToDate, List<FailedRun> failed, Path report) {
     public Report {
       failed = List.copyOf(failed);
     }
@@ -232,7 +236,7 @@ public final class ExperimentRunner {
             + " nothing to do (delete the folder to run again)%n", experiment.name(), out,
             previous.path("finished").asText("?"));
         return new Report(out, previous.path("runs").asInt(), 0, previous.path("runs").asInt(),
-            (System.nanoTime() - t0) / 1e9, summaryShortTable(), hash, true, List.of());
+            (System.nanoTime() - t0) / 1e9, summaryShortTable(), hash, true, List.of(), null);
       }
       boolean full = experiment.trace() == TraceMode.FULL;
       boolean previousComplete = previous != null && "complete".equals(previous.path("status").asText())
@@ -290,12 +294,8 @@ public final class ExperimentRunner {
         }
         List<RunKey> succeeded = all.stream().filter(k -> failed.stream().noneMatch(f -> f.run().equals(k)))
             .toList();
-        List<RunSteps> steps = steps(succeeded);
-        List<String> labels = experiment.strategies().stream().map(BoundStrategy::label).toList();
-        SummaryTable summary = SummaryTable.of(labels, steps, experiment.checkpoints(), experiment.budget());
-        AtomicFiles.write(out.resolve("summary.csv"), summary.toCsv());
-        Comparison.of(experiment.name(), labels, experiment.seeds(), steps,
-            experiment.budget().kind() == nas4j.bench.Budget.Kind.QUERIES ? "queries" : "time").writeFiles(out);
+        EndOfRun.Written end = EndOfRun.write(out, succeeded, store::steps, options.report());
+        SummaryTable summary = end.summary();
         if (traceWritten) {
           store.deleteFull(all);
         }
@@ -305,7 +305,7 @@ public final class ExperimentRunner {
         }
         state.finish(failed.isEmpty() ? "complete" : "failed-runs", pending.size(), resumed, failed);
         return new Report(out, all.size(), pending.size(), resumed, (System.nanoTime() - t0) / 1e9,
-            summary.shortTable(SHORT_TABLE_TIMES), hash, false, failed);
+            summary.shortTable(SHORT_TABLE_TIMES), hash, false, failed, end.report());
       } catch (RuntimeException | IOException | Error e) {
         state.failed();
         throw e;

@@ -31,13 +31,23 @@ public final class ShardMerge {
   private ShardMerge() {}
 
   /** What a merge wrote. */
-  public record Report(Path output, String name, int shards, int runs, String configHash, SummaryTable summary) {}
+  public record Report(Path output, String name, int shards, int runs, String configHash, SummaryTable summary,
+      Path report) {}
 
   /** One shard folder as read from its run.json. */
   private record Part(Path dir, ObjectNode json, int index, int count, String identity, PartStore store) {}
 
-  /** Merges {@code shardDirs} into {@code out}; bad input throws IllegalArgumentException naming the folder. */
+  /** Merges {@code shardDirs} into {@code out} with report.html; see {@link #merge(Path, List, boolean)}. */
   public static Report merge(Path out, List<Path> shardDirs) throws IOException {
+    return merge(out, shardDirs, true);
+  }
+
+  /**
+   * Merges {@code shardDirs} into {@code out} (holding its {@link OutputLock}), ending like an unsharded run
+   * ({@link EndOfRun}: summary, statistics, and report.html if {@code report}); bad input throws
+   * IllegalArgumentException naming the folder.
+   */
+  public static Report merge(Path out, List<Path> shardDirs, boolean report) throws IOException {
     if (shardDirs.isEmpty()) {
       throw new IllegalArgumentException("merge needs at least one shard folder");
     }
@@ -107,27 +117,37 @@ public final class ShardMerge {
     }
     checkOutput(out, hash);
 
-    Files.createDirectories(out);
-    PartStore.concat(out.resolve("runs.csv"), PartStore.RUNS_HEADER, all, k -> owner.get(k).runFile(k));
-    String trace = ref.json().path("trace").asText();
-    Path traceFile = out.resolve("trace.csv");
-    if ("thinned".equals(trace)) {
-      PartStore.concat(traceFile, RegretRecorder.TRACE_HEADER, all, k -> owner.get(k).stepsFile(k));
-    } else if ("full".equals(trace)) {
-      mergeFullTraces(traceFile, all, byIndex);
-    } else {
-      Files.deleteIfExists(traceFile);
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      PartStore.concat(out.resolve("runs.csv"), PartStore.RUNS_HEADER, all, k -> owner.get(k).runFile(k));
+      String trace = ref.json().path("trace").asText();
+      Path traceFile = out.resolve("trace.csv");
+      if ("thinned".equals(trace)) {
+        PartStore.concat(traceFile, RegretRecorder.TRACE_HEADER, all, k -> owner.get(k).stepsFile(k));
+      } else if ("full".equals(trace)) {
+        mergeFullTraces(traceFile, all, byIndex);
+      } else {
+        Files.deleteIfExists(traceFile);
+      }
+      // run.json as an unsharded run has it while its end-of-run files are written, then as it finishes
+      ObjectNode done = mergedJson(ref, parts, all.size());
+      writeRunJson(out, running(done));
+      EndOfRun.Written end = EndOfRun.write(out, all, k -> owner.get(k).steps(k), report);
+      writeRunJson(out, done);
+      return new Report(out, ref.json().path("name").asText(), n, all.size(), hash, end.summary(), end.report());
     }
-    List<String> labels = labelsOf(ref);
-    List<RunSteps> steps = new ArrayList<>(all.size());
-    for (RunKey k : all) {
-      steps.add(owner.get(k).steps(k));
-    }
-    SummaryTable summary = ExperimentResults.summaryOf(ref.json(), labels, steps);
-    AtomicFiles.write(out.resolve("summary.csv"), summary.toCsv());
-    AtomicFiles.write(out.resolve("run.json"), RunMetadata.JSON.writeValueAsString(mergedJson(ref, parts, all.size()))
-        + "\n");
-    return new Report(out, ref.json().path("name").asText(), n, all.size(), hash, summary);
+  }
+
+  private static void writeRunJson(Path out, ObjectNode json) throws IOException {
+    AtomicFiles.write(out.resolve("run.json"), RunMetadata.JSON.writeValueAsString(json) + "\n");
+  }
+
+  /** A finished run.json as the runner writes it while the batch runs: status "running", no end or totals. */
+  private static ObjectNode running(ObjectNode done) {
+    ObjectNode m = done.deepCopy();
+    m.put("status", "running");
+    m.putNull("finished");
+    m.remove(List.of("wall_seconds", "runs", "runs_executed", "runs_resumed", "runs_failed", "failed_runs"));
+    return m;
   }
 
   private static Part read(Path dir) throws IOException {

@@ -44,14 +44,11 @@ class ShardMergeTest {
     Experiment e = Experiment.resolve(ConfigReader.parse(tmp.resolve("s.yaml"), yaml), StrategyRegistry.load(),
         new Experiment.Overrides(2, out, null));
     return new ExperimentRunner(e, BenchmarkSource.of(bench, null, null, true),
-        ExperimentRunner.Options.quiet().withResume(resume).withShard(shard));
+        ExperimentRunner.Options.quiet().withResume(resume).withShard(shard).withReport(true));
   }
 
-  /** run.json without the fields that differ between any two runs (clock, machine, thread count). */
   static ObjectNode stable(Path dir) throws IOException {
-    ObjectNode j = (ObjectNode) RunMetadata.JSON.readTree(dir.resolve("run.json").toFile());
-    j.remove(List.of("started", "finished", "wall_seconds", "threads", "java", "os", "git_commit"));
-    return j;
+    return OutputFolders.stableRunJson(dir.resolve("run.json"));
   }
 
   @ParameterizedTest
@@ -73,14 +70,14 @@ class ShardMergeTest {
     Path merged = tmp.resolve("merged");
     ShardMerge.Report m = ShardMerge.merge(merged, List.of(dirs[2], dirs[3], dirs[1]));
     assertThat(m.runs()).isEqualTo(14);
-    for (String f : List.of("runs.csv", "summary.csv", "trace.csv")) {
-      if (trace.equals("none") && f.equals("trace.csv")) {
-        assertThat(merged.resolve(f)).doesNotExist();
-        continue;
-      }
-      assertThat(Files.mismatch(whole.resolve(f), merged.resolve(f))).as(f).isEqualTo(-1L);
+    List<String> expected = new java.util.ArrayList<>(List.of("comparison.csv", "friedman.csv", "report.html",
+        "run.json", "runs.csv", "summary.csv", "trace.csv"));
+    if (trace.equals("none")) {
+      expected.remove("trace.csv");
     }
-    assertThat(stable(merged)).isEqualTo(stable(whole));
+    assertThat(OutputFolders.files(whole)).isEqualTo(expected);
+    OutputFolders.assertSame(whole, merged);
+    assertThat(m.report()).isEqualTo(merged.resolve("report.html"));
     assertThat(stable(merged).path("runs_executed").asInt()).isEqualTo(14);
   }
 
