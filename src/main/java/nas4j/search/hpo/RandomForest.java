@@ -126,11 +126,44 @@ final class RandomForest {
     }
   }
 
+  /**
+   * Whether a node of this weighted size may split: it needs {@code minSamplesSplit} rows and room for two children
+   * of {@code minSamplesLeaf} (a smaller node would try its variables and find no admissible split).
+   */
+  private boolean canSplit(int size) {
+    return size >= minSamplesSplit && size >= 2 * minSamplesLeaf;
+  }
+
   /** The value statistics of every variable over rows [from, to), into slot {@code slot}. */
   private void allStats(int from, int to, int slot) {
     double[] ss = statS[slot];
     double[] qq = statQ[slot];
     int[] cc = statC[slot];
+    if (to - from < 64) { // few rows: one pass, row by row (each sum still in row order: the same values)
+      Arrays.fill(ss, 0.0);
+      Arrays.fill(qq, 0.0);
+      Arrays.fill(cc, 0);
+      for (int i = from; i < to; i++) {
+        int x = xs[i];
+        int row = ri[i];
+        double a = wy[row];
+        double q = wyy[row];
+        int w = ws[row];
+        for (int d = 0; d < EncodingA.EDGES; d++) {
+          int k = 3 * d + (x >>> d & 1);
+          ss[k] += a;
+          qq[k] += q;
+          cc[k] += w;
+        }
+        for (int d = EncodingA.EDGES; d < EncodingA.VARIABLES; d++) {
+          int k = 3 * d + (x >>> shift(d) & 3);
+          ss[k] += a;
+          qq[k] += q;
+          cc[k] += w;
+        }
+      }
+      return;
+    }
     for (int d = 0; d < EncodingA.VARIABLES; d++) {
       if (d < EncodingA.EDGES) {
         edgeStats(from, to, d);
@@ -166,8 +199,10 @@ final class RandomForest {
       max = Math.max(max, v);
     }
     value[nd] = sum / size;
-    node[3 * nd] = 0;
-    if (size < minSamplesSplit || min == max) {
+    node[3 * nd] = 0; // a leaf: no bits, a left value no configuration has, itself as right child
+    node[3 * nd + 1] = -1;
+    node[3 * nd + 2] = nd;
+    if (!canSplit(size) || min == max) {
       return nd;
     }
     for (int d = 0; d < features.length; d++) {
@@ -179,6 +214,8 @@ final class RandomForest {
     double bestSse = Double.POSITIVE_INFINITY;
     int bestFeature = -1;
     int bestMask = 0;
+    int bestLeft = 0;
+    int bestRight = 0;
     for (int k = 0; k < featuresPerSplit; k++) {
       int j = k + rng.nextInt(features.length - k);
       int d = features[j];
@@ -217,6 +254,8 @@ final class RandomForest {
           bestSse = sse;
           bestFeature = d;
           bestMask = mask;
+          bestLeft = cl;
+          bestRight = cr;
         }
       }
     }
@@ -232,7 +271,8 @@ final class RandomForest {
     for (int i = from; i < to; i++) { // branch-free: each row is written to both sides, one cursor advances
       int xi = xs[i];
       int rowi = ri[i];
-      int b = (xi & fieldMask) == leftValue ? 1 : 0;
+      int diff = (xi & fieldMask) ^ leftValue;
+      int b = ((diff | -diff) >>> 31) ^ 1; // 1: the row goes left
       xs[l] = xi;
       ri[l] = rowi;
       xs2[r] = xi;
@@ -248,21 +288,27 @@ final class RandomForest {
     int left = 2 * depth + 2;
     int small = l - from <= to - l ? left : left + 1;
     int large = small == left ? left + 1 : left;
-    if (small == left) {
-      allStats(from, l, small);
-    } else {
-      allStats(l, to, small);
+    boolean smallSplits = canSplit(small == left ? bestLeft : bestRight);
+    boolean largeSplits = canSplit(small == left ? bestRight : bestLeft);
+    if (smallSplits || largeSplits) { // (a child that cannot split needs no statistics)
+      if (small == left) {
+        allStats(from, l, small);
+      } else {
+        allStats(l, to, small);
+      }
     }
-    double[] ls = statS[large];
-    double[] lq = statQ[large];
-    int[] lc = statC[large];
-    double[] sms = statS[small];
-    double[] smq = statQ[small];
-    int[] smc = statC[small];
-    for (int i = 0; i < STATS; i++) {
-      ls[i] = ss[i] - sms[i];
-      lq[i] = qq[i] - smq[i];
-      lc[i] = cc[i] - smc[i];
+    if (largeSplits) {
+      double[] ls = statS[large];
+      double[] lq = statQ[large];
+      int[] lc = statC[large];
+      double[] sms = statS[small];
+      double[] smq = statQ[small];
+      int[] smc = statC[small];
+      for (int i = 0; i < STATS; i++) {
+        ls[i] = ss[i] - sms[i];
+        lq[i] = qq[i] - smq[i];
+        lc[i] = cc[i] - smc[i];
+      }
     }
     side = 0;
     grow(from, l, depth + 1, rng); // the left child is node nd + 1
@@ -376,7 +422,7 @@ final class RandomForest {
     for (int t = 0; t < trees; t++) {
       int root = roots[t];
       int i = 0;
-      for (; i + 4 <= n; i += 4) { // four independent walks down the same tree
+      for (; i + 4 <= n; i += 4) { // four independent branch-free walks down the same tree
         int c0 = configs[i];
         int c1 = configs[i + 1];
         int c2 = configs[i + 2];
@@ -385,15 +431,11 @@ final class RandomForest {
         int k1 = root;
         int k2 = root;
         int k3 = root;
-        int fm0;
-        int fm1;
-        int fm2;
-        int fm3;
-        while (((fm0 = nd[3 * k0]) | (fm1 = nd[3 * k1]) | (fm2 = nd[3 * k2]) | (fm3 = nd[3 * k3])) != 0) {
-          k0 = fm0 == 0 ? k0 : (c0 & fm0) == nd[3 * k0 + 1] ? k0 + 1 : nd[3 * k0 + 2];
-          k1 = fm1 == 0 ? k1 : (c1 & fm1) == nd[3 * k1 + 1] ? k1 + 1 : nd[3 * k1 + 2];
-          k2 = fm2 == 0 ? k2 : (c2 & fm2) == nd[3 * k2 + 1] ? k2 + 1 : nd[3 * k2 + 2];
-          k3 = fm3 == 0 ? k3 : (c3 & fm3) == nd[3 * k3 + 1] ? k3 + 1 : nd[3 * k3 + 2];
+        while ((nd[3 * k0] | nd[3 * k1] | nd[3 * k2] | nd[3 * k3]) != 0) {
+          k0 = step(nd, k0, c0);
+          k1 = step(nd, k1, c1);
+          k2 = step(nd, k2, c2);
+          k3 = step(nd, k3, c3);
         }
         double v0 = value[k0];
         double v1 = value[k1];
@@ -421,12 +463,22 @@ final class RandomForest {
     }
   }
 
+  /**
+   * The child of node k that a configuration goes to, without a branch: the left child k + 1 if its bits equal the
+   * node's left value, else the right child (a leaf stays where it is).
+   */
+  private static int step(int[] nd, int k, int config) {
+    int d = (config & nd[3 * k]) ^ nd[3 * k + 1];
+    int right = nd[3 * k + 2];
+    int left = ~((d | -d) >> 31); // −1 when d == 0
+    return right + ((k + 1 - right) & left);
+  }
+
   private int leaf(int root, int config) {
     int[] nd = node;
     int k = root;
-    int fm;
-    while ((fm = nd[3 * k]) != 0) {
-      k = (config & fm) == nd[3 * k + 1] ? k + 1 : nd[3 * k + 2];
+    while (nd[3 * k] != 0) {
+      k = step(nd, k, config);
     }
     return k;
   }
