@@ -105,37 +105,82 @@ public final class Comparison {
 
   /** The statistics of the runs (any order) of an experiment. */
   static Comparison of(String name, List<String> labels, List<Long> seeds, List<RunSteps> runs, String budgetAxis) {
-    int k = labels.size();
-    Map<Long, Integer> seedIndex = new HashMap<>();
-    for (int i = 0; i < seeds.size(); i++) {
-      seedIndex.put(seeds.get(i), i);
-    }
-    RunSteps[][] grid = new RunSteps[k][seeds.size()];
-    for (RunSteps r : runs) {
-      grid[r.key().strategyIndex()][seedIndex.get(r.key().seed())] = r;
-    }
-    List<Point> points = new ArrayList<>();
-    double[][] v = new double[k][seeds.size()];
-    for (int s = 0; s < k; s++) {
+    Collector c = new Collector(name, labels, seeds, SummaryTable.Extent.of(runs), budgetAxis);
+    runs.forEach(c::add);
+    return c.build();
+  }
+
+  /**
+   * Gathers the statistics' input from runs given one at a time (any order): each run's test regret at the end and
+   * at every grid point of both axes, i.e. a fixed number of doubles per run, not its trace. Not reusable.
+   */
+  static final class Collector {
+    private final String name;
+    private final List<String> labels;
+    private final String budgetAxis;
+    private final Map<Long, Integer> seedIndex = new HashMap<>();
+    private final double[][] grids;
+    private final double[][] finals; // [strategy][seed index]
+    private final double[][][][] values; // [axis][grid point][strategy][seed index]
+
+    /** @param extent the extent of all the runs that will be added (it fixes the grids) */
+    Collector(String name, List<String> labels, List<Long> seeds, SummaryTable.Extent extent, String budgetAxis) {
+      this.name = name;
+      this.labels = List.copyOf(labels);
+      this.budgetAxis = budgetAxis;
       for (int i = 0; i < seeds.size(); i++) {
-        RunSteps r = grid[s][i];
-        v[s][i] = r == null || r.size() == 0 ? Double.NaN : r.testRegret()[r.size() - 1];
+        seedIndex.put(seeds.get(i), i);
       }
-    }
-    points.add(point(new Checkpoint("final", Double.NaN), labels, v));
-    double[][] grids = {SummaryTable.timeGrid(runs), SummaryTable.queryGrid(runs)};
-    for (int a = 0; a < 2; a++) {
-      for (double x : grids[a]) {
-        v = new double[k][seeds.size()];
-        for (int s = 0; s < k; s++) {
-          for (int i = 0; i < seeds.size(); i++) {
-            v[s][i] = grid[s][i] == null ? Double.NaN : SummaryTable.testRegretAt(grid[s][i], a, x);
-          }
+      int k = labels.size();
+      grids = new double[][] {SummaryTable.timeGrid(extent), SummaryTable.queryGrid(extent)};
+      finals = nan(k, seeds.size());
+      values = new double[2][][][];
+      for (int a = 0; a < 2; a++) {
+        values[a] = new double[grids[a].length][][];
+        for (int g = 0; g < grids[a].length; g++) {
+          values[a][g] = nan(k, seeds.size());
         }
-        points.add(point(new Checkpoint(SummaryTable.AXES[a], x), labels, v));
       }
     }
-    return new Comparison(name, List.copyOf(labels), budgetAxis, List.copyOf(points));
+
+    private static double[][] nan(int k, int n) {
+      double[][] v = new double[k][n];
+      for (double[] row : v) {
+        Arrays.fill(row, Double.NaN);
+      }
+      return v;
+    }
+
+    void add(RunSteps r) {
+      int s = r.key().strategyIndex();
+      int i = seedIndex.get(r.key().seed());
+      finals[s][i] = r.size() == 0 ? Double.NaN : r.testRegret()[r.size() - 1];
+      for (int a = 0; a < 2; a++) {
+        for (int g = 0; g < grids[a].length; g++) {
+          values[a][g][s][i] = SummaryTable.testRegretAt(r, a, grids[a][g]);
+        }
+      }
+    }
+
+    /** Each strategy's final test regrets (runs without one left out), in seed order. */
+    double[][] finalValues() {
+      double[][] v = new double[finals.length][];
+      for (int s = 0; s < v.length; s++) {
+        v[s] = Arrays.stream(finals[s]).filter(d -> !Double.isNaN(d)).toArray();
+      }
+      return v;
+    }
+
+    Comparison build() {
+      List<Point> points = new ArrayList<>();
+      points.add(point(new Checkpoint("final", Double.NaN), labels, finals));
+      for (int a = 0; a < 2; a++) {
+        for (int g = 0; g < grids[a].length; g++) {
+          points.add(point(new Checkpoint(SummaryTable.AXES[a], grids[a][g]), labels, values[a][g]));
+        }
+      }
+      return new Comparison(name, labels, budgetAxis, List.copyOf(points));
+    }
   }
 
   /** The statistics of one checkpoint from values[strategy][seed index] (NaN = no incumbent). */

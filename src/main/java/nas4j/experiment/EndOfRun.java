@@ -11,7 +11,8 @@ import nas4j.util.AtomicFiles;
  * ({@link ShardMerge}), so both write the same bytes: from the folder's run.json (as it stands while the batch is
  * "running") and the regret steps of the runs that did not fail, it writes summary.csv, the statistics of the
  * comparison (comparison.csv, friedman.csv; {@link Comparison}) and, if asked, report.html ({@link HtmlReport}).
- * Stateless.
+ * The runs' steps are read from their part files one run at a time ({@link ExperimentResults#aggregate()}), so
+ * memory does not grow with the traces. Stateless.
  */
 final class EndOfRun {
   private EndOfRun() {}
@@ -29,9 +30,9 @@ final class EndOfRun {
   static Written write(Path dir, List<RunKey> runs, Function<RunKey, RunSteps> steps, boolean report)
       throws IOException {
     ExperimentResults r = ExperimentResults.of(dir, runs, steps);
-    SummaryTable summary = r.summary();
-    AtomicFiles.write(dir.resolve("summary.csv"), summary.toCsv());
-    r.writeStatistics();
-    return new Written(summary, report ? HtmlReport.write(r) : null);
+    ExperimentResults.Aggregates a = r.aggregate(); // two passes over the part files, one run at a time
+    AtomicFiles.write(dir.resolve("summary.csv"), a.summary().toCsv());
+    a.comparison().writeFiles(dir);
+    return new Written(a.summary(), report ? HtmlReport.write(r, a) : null);
   }
 }

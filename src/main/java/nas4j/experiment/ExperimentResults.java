@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A finished experiment read back from its output folder: run.json (labels, seeds, budget, provenance) and each
@@ -28,16 +29,23 @@ public final class ExperimentResults {
   private final List<String> labels;
   private final List<Long> seeds;
   private final String budgetAxis;
-  private final List<RunSteps> runs;
+  private final List<RunKey> runs;
+  private final Function<RunKey, RunSteps> steps;
 
+  /**
+   * @param runs the runs, in run order (strategies as configured, seeds as listed)
+   * @param steps a run's regret steps: read when needed (from its part file), so that no more than one run's
+   *     steps need be held at a time
+   */
   private ExperimentResults(Path dir, JsonNode runJson, List<String> labels, List<Long> seeds, String budgetAxis,
-      List<RunSteps> runs) {
+      List<RunKey> runs, Function<RunKey, RunSteps> steps) {
     this.dir = dir;
     this.runJson = runJson;
     this.labels = labels;
     this.seeds = seeds;
     this.budgetAxis = budgetAxis;
-    this.runs = runs;
+    this.runs = List.copyOf(runs);
+    this.steps = steps;
   }
 
   /** The folder. */
@@ -70,17 +78,43 @@ public final class ExperimentResults {
     return budgetAxis;
   }
 
-  List<RunSteps> runs() {
-    return runs;
+  /**
+   * The summary, the statistics and each strategy's final test regrets, computed in two passes over the runs, one
+   * run at a time: the first finds the grids' extent, the second adds each run to the summary (held one strategy at
+   * a time) and to the statistics' input (a fixed number of doubles per run). So memory does not grow with the
+   * length of the traces, only by a few hundred bytes per run.
+   */
+  Aggregates aggregate() {
+    SummaryTable.Extent extent = new SummaryTable.Extent();
+    for (RunKey k : runs) {
+      extent.add(steps.apply(k));
+    }
+    SummaryTable.Builder summary = new SummaryTable.Builder(labels, extent, checkpoints(runJson), budget(runJson));
+    Comparison.Collector statistics = new Comparison.Collector(name(), labels, seeds, extent, budgetAxis);
+    List<RunKey> byStrategy = new ArrayList<>(runs);
+    byStrategy.sort(java.util.Comparator.comparingInt(RunKey::strategyIndex)); // stable: run order kept
+    for (RunKey k : byStrategy) {
+      RunSteps r = steps.apply(k);
+      summary.add(r);
+      statistics.add(r);
+    }
+    return new Aggregates(summary.build(), statistics.build(), statistics.finalValues());
   }
+
+  /**
+   * What the end-of-run files are made of.
+   *
+   * @param finals each strategy's final test regrets, in seed order (runs without one left out)
+   */
+  record Aggregates(SummaryTable summary, Comparison comparison, double[][] finals) {}
 
   /** The summary of the runs (the same as the folder's summary.csv). */
   public SummaryTable summary() {
-    return summaryOf(runJson, labels, runs);
+    return aggregate().summary();
   }
 
-  /** The summary of runs with the checkpoints and budget recorded in their run.json (as summary.csv has them). */
-  static SummaryTable summaryOf(JsonNode runJson, List<String> labels, List<RunSteps> runs) {
+  /** The budget recorded in run.json's config, or null. */
+  private static nas4j.bench.Budget budget(JsonNode runJson) {
     JsonNode config = runJson.path("config");
     nas4j.bench.Budget budget = null;
     java.util.Iterator<java.util.Map.Entry<String, JsonNode>> b = config.path("budget").fields();
@@ -89,9 +123,13 @@ public final class ExperimentResults {
       budget = new nas4j.bench.Budget(nas4j.bench.Budget.Kind.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)),
           e.getValue().asDouble());
     }
-    JsonNode cp = config.path("checkpoints");
-    Checkpoints checkpoints = new Checkpoints(grid(cp.path("seconds")), grid(cp.path("queries")));
-    return SummaryTable.of(labels, runs, checkpoints, budget);
+    return budget;
+  }
+
+  /** The checkpoints recorded in run.json's config (as summary.csv has them). */
+  private static Checkpoints checkpoints(JsonNode runJson) {
+    JsonNode cp = runJson.path("config").path("checkpoints");
+    return new Checkpoints(grid(cp.path("seconds")), grid(cp.path("queries")));
   }
 
   /** An axis of run.json's checkpoints: "log" (or absent), a list of points, or {step: x}. */
@@ -109,14 +147,7 @@ public final class ExperimentResults {
 
   /** The statistics of the runs (the same as the folder's comparison.csv and friedman.csv). */
   public Comparison comparison() {
-    return Comparison.of(name(), labels, seeds, runs, budgetAxis);
-  }
-
-  /** Writes comparison.csv and friedman.csv into the folder (atomically) and returns the statistics. */
-  public Comparison writeStatistics() throws IOException {
-    Comparison c = comparison();
-    c.writeFiles(dir);
-    return c;
+    return aggregate().comparison();
   }
 
   /**
@@ -124,18 +155,13 @@ public final class ExperimentResults {
    * stands (before its status becomes "complete"), and the regret steps of {@code runs} (the runs that did not fail,
    * in run order).
    */
-  static ExperimentResults of(Path dir, List<RunKey> runs, java.util.function.Function<RunKey, RunSteps> steps)
-      throws IOException {
+  static ExperimentResults of(Path dir, List<RunKey> runs, Function<RunKey, RunSteps> steps) throws IOException {
     JsonNode m = RunMetadata.read(dir);
     if (m == null) {
       throw new IllegalArgumentException(dir + ": no run.json");
     }
-    List<RunSteps> list = new ArrayList<>(runs.size());
-    for (RunKey k : runs) {
-      list.add(steps.apply(k));
-    }
     Path meta = dir.resolve("run.json");
-    return new ExperimentResults(dir, m, labels(meta, m), seeds(meta, m), axis(m), List.copyOf(list));
+    return new ExperimentResults(dir, m, labels(meta, m), seeds(meta, m), axis(m), runs, steps);
   }
 
   private static List<String> labels(Path meta, JsonNode m) {
@@ -195,44 +221,48 @@ public final class ExperimentResults {
     for (int i = 0; i < labels.size(); i++) {
       index.put(labels.get(i), i);
     }
-    Map<RunKey, RunSteps> found = new LinkedHashMap<>();
     Path parts = dir.resolve(".parts");
     boolean allParts = true;
-    for (int i = 0; i < labels.size() && allParts; i++) {
+    List<RunKey> runs = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
       for (long seed : seeds) {
-        if (!Files.isRegularFile(parts.resolve(labels.get(i)).resolve("seed-" + seed + ".steps.csv"))) {
-          allParts = false;
-          break;
-        }
+        runs.add(new RunKey(i, labels.get(i), seed));
+        allParts &= Files.isRegularFile(partFile(parts, runs.get(runs.size() - 1)));
       }
     }
-    if (allParts) {
-      for (int i = 0; i < labels.size(); i++) {
-        for (long seed : seeds) {
-          Path f = parts.resolve(labels.get(i)).resolve("seed-" + seed + ".steps.csv");
-          RunKey k = new RunKey(i, labels.get(i), seed);
-          found.put(k, readTrace(f, false, index, k).get(k));
+    Function<RunKey, RunSteps> steps;
+    if (allParts) { // read one run at a time, when needed
+      steps = k -> {
+        try {
+          return nonEmpty(dir, k, readTrace(partFile(parts, k), false, index, k).get(k));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(partFile(parts, k) + ": " + e.getMessage(), e);
         }
-      }
+      };
     } else {
       Path trace = dir.resolve("trace.csv");
       if (!Files.isRegularFile(trace)) {
         throw new IllegalArgumentException(dir + ": neither .parts/ nor trace.csv hold the runs' regret steps"
             + " (was it run with trace: none and .parts/ deleted?)");
       }
-      found.putAll(readTrace(trace, true, index, null));
-    }
-    List<RunSteps> runs = new ArrayList<>();
-    for (int i = 0; i < labels.size(); i++) {
-      for (long seed : seeds) {
-        RunSteps r = found.get(new RunKey(i, labels.get(i), seed));
-        if (r == null || r.size() == 0) {
-          throw new IllegalArgumentException(dir + ": no trace rows for run " + labels.get(i) + " seed " + seed);
-        }
-        runs.add(r);
+      Map<RunKey, RunSteps> found = readTrace(trace, true, index, null);
+      for (RunKey k : runs) {
+        nonEmpty(dir, k, found.get(k));
       }
+      steps = found::get;
     }
-    return new ExperimentResults(dir, m, List.copyOf(labels), List.copyOf(seeds), axis, List.copyOf(runs));
+    return new ExperimentResults(dir, m, labels, seeds, axis, runs, steps);
+  }
+
+  private static Path partFile(Path parts, RunKey k) {
+    return parts.resolve(k.label()).resolve("seed-" + k.seed() + ".steps.csv");
+  }
+
+  private static RunSteps nonEmpty(Path dir, RunKey k, RunSteps r) {
+    if (r == null || r.size() == 0) {
+      throw new IllegalArgumentException(dir + ": no trace rows for run " + k.label() + " seed " + k.seed());
+    }
+    return r;
   }
 
   /**

@@ -383,7 +383,7 @@ public final class ExperimentRunner {
         return "";
       }
     }
-    return summarize(all).shortTable(SHORT_TABLE_TIMES);
+    return ExperimentResults.of(out, all, store::steps).summary().shortTable(SHORT_TABLE_TIMES);
   }
 
   /**
@@ -452,18 +452,4 @@ public final class ExperimentRunner {
   private static String abbrev(String h) {
     return h.length() > 12 ? h.substring(0, 12) + "…" : h.isEmpty() ? "(none)" : h;
   }
-
-  private List<RunSteps> steps(List<RunKey> all) {
-    List<RunSteps> steps = new ArrayList<>(all.size());
-    for (RunKey k : all) {
-      steps.add(store.steps(k));
-    }
-    return steps;
-  }
-
-  private SummaryTable summarize(List<RunKey> all) {
-    return SummaryTable.of(experiment.strategies().stream().map(BoundStrategy::label).toList(), steps(all),
-        experiment.checkpoints(), experiment.budget());
-  }
-
 }

@@ -31,15 +31,23 @@ public final class HtmlReport {
 
   /** Writes {@code report.html} into the experiment's folder (atomically) and returns its path. */
   public static Path write(ExperimentResults r) throws IOException {
+    return write(r, r.aggregate());
+  }
+
+  static Path write(ExperimentResults r, ExperimentResults.Aggregates a) throws IOException {
     Path file = r.dir().resolve(FILE);
-    AtomicFiles.write(file, render(r));
+    AtomicFiles.write(file, render(r, a));
     return file;
   }
 
   /** The page. */
   public static String render(ExperimentResults r) throws IOException {
-    SummaryTable summary = r.summary();
-    Comparison c = r.comparison();
+    return render(r, r.aggregate());
+  }
+
+  private static String render(ExperimentResults r, ExperimentResults.Aggregates agg) throws IOException {
+    SummaryTable summary = agg.summary();
+    Comparison c = agg.comparison();
     JsonNode meta = r.runJson();
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>nas4j report: ")
@@ -86,7 +94,7 @@ public final class HtmlReport {
         + " Boxes: quartiles and median; whiskers: the most extreme runs within 1.5 IQR; circles: runs beyond."
         + "</p>\n");
     List<Svg.Box> boxes = new ArrayList<>();
-    double[][] finals = finalValues(r);
+    double[][] finals = agg.finals();
     for (int s = 0; s < r.labels().size(); s++) {
       Descriptive d = fin.strategies().get(s).stats();
       boxes.add(Svg.Box.of(r.labels().get(s), finals[s], d.q25(), d.median(), d.q75()));
@@ -171,27 +179,6 @@ public final class HtmlReport {
     sb.append("<footer>Made by nas4j ").append(esc(RunMetadata.version()))
         .append(" from the files in this folder; statistics: docs/statistics.md.</footer>\n</body>\n</html>\n");
     return sb.toString();
-  }
-
-  private static double[][] finalValues(ExperimentResults r) {
-    double[][] v = new double[r.labels().size()][];
-    List<List<Double>> l = new ArrayList<>();
-    for (int s = 0; s < r.labels().size(); s++) {
-      l.add(new ArrayList<>());
-    }
-    for (RunSteps run : r.runs()) {
-      if (run.size() == 0) {
-        continue; // a run without queries has no regret
-      }
-      double x = run.testRegret()[run.size() - 1];
-      if (!Double.isNaN(x)) {
-        l.get(run.key().strategyIndex()).add(x);
-      }
-    }
-    for (int s = 0; s < v.length; s++) {
-      v[s] = l.get(s).stream().mapToDouble(Double::doubleValue).toArray();
-    }
-    return v;
   }
 
   private static void row(StringBuilder sb, String key, JsonNode value) throws IOException {

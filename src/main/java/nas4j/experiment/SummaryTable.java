@@ -58,34 +58,104 @@ public final class SummaryTable {
    *     limit counts, as in runs.csv)
    */
   static SummaryTable of(List<String> labels, List<RunSteps> runs, Checkpoints checkpoints, Budget budget) {
-    double tmax = 0;
-    long qmax = 0;
-    for (RunSteps r : runs) {
+    Builder b = new Builder(labels, Extent.of(runs), checkpoints, budget);
+    List<RunSteps> byStrategy = new ArrayList<>(runs);
+    byStrategy.sort(java.util.Comparator.comparingInt(r -> r.key().strategyIndex())); // stable: run order kept
+    byStrategy.forEach(b::add);
+    return b.build();
+  }
+
+  /**
+   * What the grids depend on, gathered over the runs one at a time: the earliest first incumbent (above 0 s) and
+   * the latest end of a run on both axes. Mutable; one per pass.
+   */
+  static final class Extent {
+    double firstIncumbent = Double.POSITIVE_INFINITY;
+    double tmax;
+    long qmax;
+
+    void add(RunSteps r) {
+      double f = r.firstIncumbentTime();
+      if (!Double.isNaN(f) && f > 0) {
+        firstIncumbent = Math.min(firstIncumbent, f);
+      }
       if (r.size() > 0) {
         tmax = Math.max(tmax, r.time()[r.size() - 1]);
         qmax = Math.max(qmax, r.charged()[r.size() - 1]);
       }
     }
-    double tLimit = budget != null && budget.kind() == Budget.Kind.SECONDS ? budget.limit() : Double.NaN;
-    double qLimit = budget != null && budget.kind() == Budget.Kind.QUERIES ? budget.limit() : Double.NaN;
-    double[] timeGrid = checkpoints.seconds().isLog() ? capAt(timeGrid(runs), tLimit)
-        : withLimit(checkpoints.seconds().points(Double.isNaN(tLimit) ? tmax : tLimit), tLimit);
-    double[] queryGrid = checkpoints.queries().isLog() ? capAt(queryGrid(runs), qLimit)
-        : withLimit(checkpoints.queries().points(Double.isNaN(qLimit) ? qmax : qLimit), qLimit);
 
-    IntColumn order = IntColumn.create("order");
-    IntColumn axis = IntColumn.create("axis");
-    IntColumn gi = IntColumn.create("gi");
-    DoubleColumn x = DoubleColumn.create("x");
-    DoubleColumn test = DoubleColumn.create("test");
-    DoubleColumn valid = DoubleColumn.create("valid");
-    for (RunSteps r : runs) {
+    static Extent of(List<RunSteps> runs) {
+      Extent e = new Extent();
+      runs.forEach(e::add);
+      return e;
+    }
+  }
+
+  /**
+   * Builds the summary from runs given one at a time, grouped by strategy (in run order within each): the rows of
+   * one strategy at the grid points are summarized when the next strategy starts, so what it holds is one
+   * strategy's values at the grid points, never the runs' traces. Not reusable; one per summary.
+   */
+  static final class Builder {
+    private final List<String> labels;
+    private final Checkpoints checkpoints;
+    private final Budget budget;
+    private final double tLimit;
+    private final double qLimit;
+    private final double[] timeGrid;
+    private final double[] queryGrid;
+    private IntColumn order;
+    private IntColumn axis;
+    private IntColumn gi;
+    private DoubleColumn x;
+    private DoubleColumn test;
+    private DoubleColumn valid;
+    private int strategy = -1;
+    private Table summarized;
+    private final java.util.Set<Integer> done = new java.util.HashSet<>();
+
+    /** @param extent the extent of all the runs that will be added (it fixes the log grids) */
+    Builder(List<String> labels, Extent extent, Checkpoints checkpoints, Budget budget) {
+      this.labels = labels;
+      this.checkpoints = checkpoints;
+      this.budget = budget;
+      tLimit = budget != null && budget.kind() == Budget.Kind.SECONDS ? budget.limit() : Double.NaN;
+      qLimit = budget != null && budget.kind() == Budget.Kind.QUERIES ? budget.limit() : Double.NaN;
+      timeGrid = checkpoints.seconds().isLog() ? capAt(timeGrid(extent), tLimit)
+          : withLimit(checkpoints.seconds().points(Double.isNaN(tLimit) ? extent.tmax : tLimit), tLimit);
+      queryGrid = checkpoints.queries().isLog() ? capAt(queryGrid(extent), qLimit)
+          : withLimit(checkpoints.queries().points(Double.isNaN(qLimit) ? extent.qmax : qLimit), qLimit);
+      clear();
+    }
+
+    private void clear() {
+      order = IntColumn.create("order");
+      axis = IntColumn.create("axis");
+      gi = IntColumn.create("gi");
+      x = DoubleColumn.create("x");
+      test = DoubleColumn.create("test");
+      valid = DoubleColumn.create("valid");
+    }
+
+    /** Adds a run; the runs of a strategy must come together. */
+    void add(RunSteps r) {
+      int s = r.key().strategyIndex();
+      if (s != strategy) {
+        if (strategy >= 0) {
+          flush();
+        }
+        if (!done.add(s)) {
+          throw new IllegalStateException("runs of strategy " + labels.get(s) + " are not together");
+        }
+        strategy = s;
+      }
       for (int a = 0; a < 2; a++) {
         double[] grid = a == 0 ? timeGrid : queryGrid;
         for (int g = 0; g < grid.length; g++) {
           int i = a == 0 ? (grid[g] >= tLimit ? r.size() - 1 : r.lastAtTime(grid[g]))
               : r.lastAtQueries((long) grid[g]);
-          order.append(r.key().strategyIndex());
+          order.append(s);
           axis.append(a);
           gi.append(g);
           x.append(grid[g]);
@@ -94,14 +164,28 @@ public final class SummaryTable {
         }
       }
     }
-    Table long_ = Table.create("regret", order, axis, gi, x, test, valid);
-    Table s = long_.summarize("test", "valid", "x", new Stat("n_all", Stat.ALL), new Stat("n", Stat.N),
+
+    /** Summarizes the rows held (an empty table if nothing was added) and lets them go. */
+    private void flush() {
+      Table t = summarize(Table.create("regret", order, axis, gi, x, test, valid));
+      summarized = summarized == null ? t : summarized.append(t);
+      clear();
+    }
+
+    SummaryTable build() {
+      if (strategy >= 0 || summarized == null) {
+        flush();
+      }
+      return new SummaryTable(labels, summarized.sortOn("order", "axis", "gi"), budget == null ? null
+          : budget.kind(), Double.isNaN(tLimit) ? qLimit : tLimit, !(budgetAxisIsLog(checkpoints, budget)));
+    }
+  }
+
+  private static Table summarize(Table long_) {
+    return long_.summarize("test", "valid", "x", new Stat("n_all", Stat.ALL), new Stat("n", Stat.N),
         new Stat("mean", Stat.MEAN), new Stat("median", Stat.MEDIAN), new Stat("q25", Stat.Q25),
         new Stat("q75", Stat.Q75), new Stat("se", Stat.SE), new Stat("first", Stat.FIRST))
         .by("order", "axis", "gi");
-    s = s.sortOn("order", "axis", "gi");
-    return new SummaryTable(labels, s, budget == null ? null : budget.kind(),
-        Double.isNaN(tLimit) ? qLimit : tLimit, !(budgetAxisIsLog(checkpoints, budget)));
   }
 
   private static boolean budgetAxisIsLog(Checkpoints c, Budget budget) {
@@ -131,18 +215,9 @@ public final class SummaryTable {
   }
 
   /** The time grid: 10^(k/10) s from the decade below the earliest first incumbent to the latest end. */
-  static double[] timeGrid(List<RunSteps> runs) {
-    double tmin = Double.POSITIVE_INFINITY;
-    double tmax = 0;
-    for (RunSteps r : runs) {
-      double f = r.firstIncumbentTime();
-      if (!Double.isNaN(f) && f > 0) {
-        tmin = Math.min(tmin, f);
-      }
-      if (r.size() > 0) {
-        tmax = Math.max(tmax, r.time()[r.size() - 1]);
-      }
-    }
+  static double[] timeGrid(Extent e) {
+    double tmin = e.firstIncumbent;
+    double tmax = e.tmax;
     double[] timeGrid = new double[0];
     if (tmin <= tmax && tmax > 0) {
       int k0 = 10 * (int) Math.floor(Math.log10(tmin));
@@ -156,13 +231,8 @@ public final class SummaryTable {
   }
 
   /** The query grid: round(10^(k/10)) charged queries, distinct, from 1 to the largest count. */
-  static double[] queryGrid(List<RunSteps> runs) {
-    long qmax = 0;
-    for (RunSteps r : runs) {
-      if (r.size() > 0) {
-        qmax = Math.max(qmax, r.charged()[r.size() - 1]);
-      }
-    }
+  static double[] queryGrid(Extent e) {
+    long qmax = e.qmax;
     List<Long> qg = new ArrayList<>();
     if (qmax > 0) {
       int k1 = (int) Math.ceil(10 * Math.log10(qmax) - 1e-9);

@@ -99,4 +99,27 @@ class SummaryCheckpointsTest {
     assertThat(Double.parseDouble(time.get(1)[5])).isEqualTo(0.5);
     assertThat(Double.parseDouble(time.get(2)[5])).isEqualTo(0.25); // crossing query at 31,000 s counts
   }
+
+  @Test
+  void runsOfAStrategyGivenApartAreSummarizedTogether() {
+    // strategy 0's runs come before and after strategy 1's; query checkpoints every 10 up to the budget of 20
+    RunSteps a0 = steps(0, 0, new long[] {1, 20}, new double[] {1, 2}, new double[] {0.5, 0.1});
+    RunSteps b0 = steps(1, 0, new long[] {1, 20}, new double[] {1, 2}, new double[] {0.9, 0.8});
+    RunSteps a1 = steps(0, 1, new long[] {5, 20}, new double[] {1, 2}, new double[] {0.3, 0.2});
+    SummaryTable t = SummaryTable.of(List.of("S0", "S1"), List.of(a0, b0, a1),
+        new Checkpoints(null, Checkpoints.Grid.every(10)), Budget.queries(20));
+    List<String[]> q = rows(t, "queries");
+    // S0 at 10: 0.5 and 0.3 → mean 0.4, 2 runs; at 20: 0.1 and 0.2 → 0.15; S1 at 10 and 20: its one run
+    assertThat(q.stream().map(r -> r[0] + "@" + r[2] + ":" + r[3]).toList())
+        .containsExactly("S0@10:2", "S0@20:2", "S1@10:1", "S1@20:1");
+    assertThat(Double.parseDouble(q.get(0)[5])).isCloseTo(0.4, within(1e-15));
+    assertThat(Double.parseDouble(q.get(1)[5])).isCloseTo(0.15, within(1e-15));
+    assertThat(Double.parseDouble(q.get(3)[5])).isEqualTo(0.8);
+    // the builder behind it takes each strategy's runs together, so it refuses them apart
+    SummaryTable.Builder b = new SummaryTable.Builder(List.of("S0", "S1"), SummaryTable.Extent.of(List.of(a0, b0, a1)),
+        new Checkpoints(null, Checkpoints.Grid.every(10)), Budget.queries(20));
+    b.add(a0);
+    b.add(b0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.add(a1)).hasMessageContaining("S0");
+  }
 }
