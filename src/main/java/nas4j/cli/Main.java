@@ -36,7 +36,14 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int code;
+    try {
+      code = execute(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println(UserErrors.outOfMemory(e));
+      code = 1;
+    }
+    System.exit(code);
   }
 
   /** Runs the command line and returns the exit code (user errors: message on stderr, code 2, no stack trace). */

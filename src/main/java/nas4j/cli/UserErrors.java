@@ -31,8 +31,22 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
       cl.getErr().println("nas4j: " + e.getMessage());
       return 2;
     }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) { // e.g. in a run's worker thread
+        cl.getErr().println(outOfMemory(oom));
+        return 1;
+      }
+    }
     cl.getErr().println("nas4j: internal error (please report): " + e);
     e.printStackTrace(cl.getErr());
     return 1;
+  }
+
+  /** The message for a command that ran out of Java heap: the cap, and how to raise it (docs/cluster.md). */
+  static String outOfMemory(OutOfMemoryError e) {
+    return "nas4j: out of memory (" + e.getMessage() + "; the Java heap is capped at "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MB): give it more with NAS4J_JAVA_OPTS, e.g. "
+        + "NAS4J_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx4g\" ./nas4j ... (docs/cluster.md, \"Memory\"); finished runs are"
+        + " kept in their part files for --resume";
   }
 }
