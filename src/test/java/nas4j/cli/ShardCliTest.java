@@ -23,7 +23,7 @@ class ShardCliTest extends CommandTestSupport {
   /** {@code nas4j ARGS} in a fresh JVM on this test's class path; returns its exit code. */
   static int process(Path log, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseParallelGC", "-Xms64m", "-Xmn48m"));
+        "-XX:+UseParallelGC", "-Xms64m", "-Xmn48m", "-Xmx640m")); // the launcher's settings for run and merge
     String cache = System.getProperty("nas4j.cache.dir");
     if (cache != null) {
       cmd.add("-Dnas4j.cache.dir=" + cache);
