@@ -81,8 +81,8 @@ public final class ExperimentResults {
   /**
    * The summary, the statistics and each strategy's final test regrets, computed in two passes over the runs, one
    * run at a time: the first finds the grids' extent, the second adds each run to the summary (held one strategy at
-   * a time) and to the statistics' input (a fixed number of doubles per run). So memory does not grow with the
-   * length of the traces, only by a few hundred bytes per run.
+   * a time) and to the statistics' input (one double per checkpoint and run). So memory does not grow with the
+   * length of the traces, only by about a kilobyte per run (docs/cluster.md, "Memory").
    */
   Aggregates aggregate() {
     SummaryTable.Extent extent = new SummaryTable.Extent();
