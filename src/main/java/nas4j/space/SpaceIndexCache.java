@@ -25,12 +25,15 @@ public final class SpaceIndexCache {
 
   private SpaceIndexCache() {}
 
-  /** The default cache file: {@code $NAS4J_CACHE_DIR} or {@code -Dnas4j.cache.dir} or {@code ~/.cache/nas4j}. */
+  /**
+   * The default cache file, in {@link #dir()}: {@code -Dnas4j.cache.dir} if set, else {@code $NAS4J_CACHE_DIR}, else
+   * {@code ~/.cache/nas4j}.
+   */
   public static Path defaultFile() {
     return dir().resolve("space-index-v" + VERSION + ".bin");
   }
 
-  /** The folder for nas4j's derived caches. */
+  /** The folder for nas4j's derived caches: the system property first, then the environment, then the home. */
   public static Path dir() {
     String prop = System.getProperty("nas4j.cache.dir");
     if (prop != null && !prop.isBlank()) {
@@ -45,17 +48,18 @@ public final class SpaceIndexCache {
 
   /** Loads the cache at {@code file} if it is present and intact, else enumerates and writes it. */
   public static SpaceIndex loadOrBuild(Path file) {
+    String why = "first use";
     if (Files.isRegularFile(file)) {
       try {
         return read(file);
       } catch (IOException | RuntimeException e) {
-        System.err.println("nas4j: space index cache " + file + " is unusable (" + e.getMessage()
-            + "); enumerating again");
+        System.err.println("nas4j: space index cache " + file + " is unusable (" + e.getMessage() + ")");
+        why = "its cache was unusable";
       }
     }
     // the only slow step of a first use (~25-40 s on 2 cores): say what happens, on standard error like the messages
     // above, so that a newcomer's first command is not silent
-    System.err.println("nas4j: enumerating the NAS-Bench-101 space (first use only; about half a minute)...");
+    System.err.println("nas4j: enumerating the NAS-Bench-101 space (" + why + "; about half a minute)...");
     long t0 = System.nanoTime();
     SpaceIndex idx = SpaceIndex.enumerate();
     try {
@@ -64,7 +68,7 @@ public final class SpaceIndexCache {
           + "runs%n", idx.size(), (System.nanoTime() - t0) / 1e9, file);
     } catch (IOException | RuntimeException e) {
       System.err.println("nas4j: could not write space index cache " + file + ": " + e.getMessage()
-          + " (later runs will enumerate again; set NAS4J_CACHE_DIR to a writable folder)");
+          + " (later runs will enumerate again; give a writable folder with NAS4J_CACHE_DIR or -Dnas4j.cache.dir)");
     }
     return idx;
   }

@@ -199,6 +199,13 @@ public final class Datasets {
         return doLoad(source, o.withCache(false, o.writeCache()).withCachePath(cache), space, true);
       }
       throw e;
+    } catch (IOException e) { // unreadable (permissions, I/O error): the source still answers
+      if (Files.isRegularFile(source)) {
+        warn.accept("ignoring unreadable cache " + cache + " (" + e.getClass().getSimpleName() + ": "
+            + e.getMessage() + "); decoding " + source + " instead");
+        return doLoad(source, o.withCache(false, false), space, false);
+      }
+      throw e;
     }
     DatasetCache.Header h = c.header();
     if (o.verifySource()) {

@@ -326,6 +326,21 @@ class DatasetsTest {
     assertThat(warnings).isEmpty();
   }
 
+  /** A cache cut short after its header (a full disk, a killed copy): ignored with a warning naming it. */
+  @Test
+  void aTruncatedCacheIsIgnoredAndTheSourceDecoded() throws Exception {
+    Path src = Files.copy(SharedData.require("nb101/full-sample.tfrecord"), tmp.resolve("full-sample.tfrecord"));
+    Path cache = Datasets.defaultCachePath(src);
+    Datasets.convert(src, null, opts());
+    byte[] c = Files.readAllBytes(cache);
+    Files.write(cache, java.util.Arrays.copyOf(c, c.length / 2));
+    warnings.clear();
+    LoadedDataset d = Datasets.load(src, LoadOptions.defaults().withWarnings(warnings::add));
+    assertThat(d.report().fromCache()).isFalse();
+    assertThat(d.benchmark().table().cellCount()).isEqualTo(4); // the sample's 4 cells (complete-records.json)
+    assertThat(warnings).anyMatch(w -> w.contains(cache.toString()));
+  }
+
   @Test
   void officialNamesAreCheckedAgainstThePublishedSha() throws Exception {
     Path f = Files.copy(SharedData.require("nb101/only108-sample.tfrecord"),
