@@ -404,11 +404,14 @@ public final class ExperimentRunner {
     }
   }
 
-  /** A folder without run.json must be empty (but for a stale lock file): never overwrite a user's files. */
-  private static void refuseForeignFolder(Path out) throws IOException {
+  /**
+   * A folder without run.json must be empty (but for a stale lock file): never overwrite a user's files. Also the
+   * check of {@code nas4j merge}'s output folder.
+   */
+  static void refuseForeignFolder(Path out) throws IOException {
     if (!Files.isDirectory(out) || Files.exists(out.resolve("run.json"))) {
       if (Files.exists(out) && !Files.isDirectory(out)) {
-        throw new IllegalArgumentException(out + " is a file, not a folder; choose another --out");
+        throw new IllegalArgumentException(out + " is a file, not a folder; choose another output folder");
       }
       return;
     }
@@ -418,14 +421,14 @@ public final class ExperimentRunner {
     }
     if (names.contains(".parts") && !new PartStore(out).isEmpty()) {
       throw new IllegalArgumentException(out + " holds partial results (.parts/) but no run.json; delete the"
-          + " folder or choose another --out");
+          + " folder or choose another output folder");
     }
     names = names.stream().filter(n -> !n.equals(".parts")).toList();
     if (!names.isEmpty()) {
       throw new IllegalArgumentException(out + " is not empty and is not a nas4j result folder (no run.json; it"
           + " holds " + String.join(", ", names.subList(0, Math.min(3, names.size())))
           + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "") + "); nas4j does not write into"
-          + " folders with other files: choose an empty or new --out");
+          + " folders with other files: choose an empty or new output folder");
     }
   }
 

@@ -115,26 +115,40 @@ public final class ShardMerge {
         throw new IllegalArgumentException("the output folder " + out + " is one of the shards; choose another");
       }
     }
-    checkOutput(out, hash);
-
+    checkOutput(out, hash); // before the lock creates the folder: a user's own files are never written over
     try (OutputLock lock = OutputLock.acquire(out)) {
-      PartStore.concat(out.resolve("runs.csv"), PartStore.RUNS_HEADER, all, k -> owner.get(k).runFile(k));
-      String trace = ref.json().path("trace").asText();
-      Path traceFile = out.resolve("trace.csv");
-      if ("thinned".equals(trace)) {
-        PartStore.concat(traceFile, RegretRecorder.TRACE_HEADER, all, k -> owner.get(k).stepsFile(k));
-      } else if ("full".equals(trace)) {
-        mergeFullTraces(traceFile, all, byIndex);
-      } else {
-        Files.deleteIfExists(traceFile);
-      }
-      // run.json as an unsharded run has it while its end-of-run files are written, then as it finishes
+      checkOutput(out, hash); // again under the lock: another merge may have written it meanwhile
+      // run.json as an unsharded run has it while its outputs are written ("running"), then as it finishes; a merge
+      // that fails on the way says so in run.json
       ObjectNode done = mergedJson(ref, parts, all.size());
       writeRunJson(out, running(done));
-      EndOfRun.Written end = EndOfRun.write(out, all, k -> owner.get(k).steps(k), report);
-      writeRunJson(out, done);
-      return new Report(out, ref.json().path("name").asText(), n, all.size(), hash, end.summary(), end.report());
+      try {
+        EndOfRun.Written end = writeOutputs(out, ref, all, owner, byIndex, report);
+        writeRunJson(out, done);
+        return new Report(out, ref.json().path("name").asText(), n, all.size(), hash, end.summary(), end.report());
+      } catch (IOException | RuntimeException e) {
+        ObjectNode failed = running(done);
+        failed.put("status", "failed");
+        failed.put("error", String.valueOf(e.getMessage()) + " (the merge failed: run nas4j merge again)");
+        writeRunJson(out, failed);
+        throw e;
+      }
     }
+  }
+
+  private static EndOfRun.Written writeOutputs(Path out, Part ref, List<RunKey> all, Map<RunKey, PartStore> owner,
+      Part[] byIndex, boolean report) throws IOException {
+    PartStore.concat(out.resolve("runs.csv"), PartStore.RUNS_HEADER, all, k -> owner.get(k).runFile(k));
+    String trace = ref.json().path("trace").asText();
+    Path traceFile = out.resolve("trace.csv");
+    if ("thinned".equals(trace)) {
+      PartStore.concat(traceFile, RegretRecorder.TRACE_HEADER, all, k -> owner.get(k).stepsFile(k));
+    } else if ("full".equals(trace)) {
+      mergeFullTraces(traceFile, all, byIndex);
+    } else {
+      Files.deleteIfExists(traceFile);
+    }
+    return EndOfRun.write(out, all, k -> owner.get(k).steps(k), report);
   }
 
   private static void writeRunJson(Path out, ObjectNode json) throws IOException {
@@ -250,9 +264,7 @@ public final class ShardMerge {
     if (!Files.exists(out)) {
       return;
     }
-    if (!Files.isDirectory(out)) {
-      throw new IllegalArgumentException(out + " exists and is not a folder");
-    }
+    ExperimentRunner.refuseForeignFolder(out);
     JsonNode prev = RunMetadata.read(out);
     if (prev != null && !hash.equals(prev.path("config_hash").asText())) {
       throw new IllegalArgumentException(out + " holds results of a different experiment (config hash "

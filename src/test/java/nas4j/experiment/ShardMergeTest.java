@@ -196,6 +196,37 @@ class ShardMergeTest {
     assertThat(out).doesNotExist(); // nothing written by a refused merge
   }
 
+  /** merge's output folder: a user's files are never written over; a merge that fails says so in run.json. */
+  @Test
+  void mergeRefusesAFolderWithOtherFilesAndMarksAFailedMerge() throws IOException {
+    String yaml = BASE.replace("TRACE", "full");
+    Path[] d = shards(yaml, tmp.resolve("sh"), 3);
+    Path mine = tmp.resolve("mine");
+    Files.createDirectories(mine);
+    Files.writeString(mine.resolve("trace.csv"), "my own notes\n");
+    assertThatThrownBy(() -> ShardMerge.merge(mine, List.of(d[1], d[2], d[3])))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(mine + " is not empty and is not a nas4j result folder")
+        .hasMessageContaining("trace.csv");
+    assertThat(Files.readString(mine.resolve("trace.csv"))).isEqualTo("my own notes\n");
+    assertThat(OutputFolders.files(mine)).containsExactly("trace.csv");
+
+    // a shard that lost its trace.csv (trace: full) passes the checks of its part files but fails while merging
+    Path broken = tmp.resolve("broken");
+    copy(d[2], broken);
+    Files.delete(broken.resolve("trace.csv"));
+    Path out = tmp.resolve("out");
+    assertThatThrownBy(() -> ShardMerge.merge(out, List.of(d[1], broken, d[3])))
+        .hasMessageContaining("shard " + broken + " has no trace.csv");
+    String json = Files.readString(out.resolve("run.json"));
+    assertThat(json).contains("\"status\" : \"failed\"").contains("run nas4j merge again");
+    // merged again with the right shard: complete, and the same as a clean merge
+    ShardMerge.merge(out, List.of(d[1], d[2], d[3]));
+    Path clean = tmp.resolve("clean");
+    ShardMerge.merge(clean, List.of(d[1], d[2], d[3]));
+    OutputFolders.assertSame(clean, out);
+  }
+
   static void copy(Path from, Path to) throws IOException {
     try (var s = Files.walk(from)) {
       for (Path p : s.toList()) {
