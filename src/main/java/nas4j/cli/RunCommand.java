@@ -73,8 +73,9 @@ final class RunCommand implements Callable<Integer> {
     Progress.Mode pm = parse(Progress.Mode.class, progress, "--progress");
     Experiment e = Experiment.load(file, plugins, new Experiment.Overrides(threads, out, mode));
     PrintStream err = System.err;
-    err.printf(Locale.ROOT, "%s: %d strategies × %d seeds = %d runs on %d threads → %s%n", e.name(),
-        e.strategies().size(), e.seeds().size(), e.runCount(), e.threads(), e.output());
+    err.printf(Locale.ROOT, "%s: %s × %s = %s on %s → %s%n", e.name(),
+        count(e.strategies().size(), "strategy", "strategies"), count(e.seeds().size(), "seed", "seeds"),
+        count(e.runCount(), "run", "runs"), count(e.threads(), "thread", "threads"), e.output());
     ExperimentRunner.precheck(e, sh);
     long t0 = System.nanoTime();
     BenchmarkSource src = BenchmarkSource.load(e, allowMismatch);
@@ -156,5 +157,9 @@ final class RunCommand implements Callable<Integer> {
       allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
     }
     throw new UserException(option + " '" + text + "' is not allowed; allowed: " + allowed);
+  }
+
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }
