@@ -115,29 +115,6 @@ final class CategoricalKde {
   }
 
   /**
-   * BOHB's score max(1e−32, pdf(x)) / {@code denominator} if it is below {@code best}, else +∞. Exact: the sum
-   * of non-negative terms only grows, so the scan stops as soon as the partial score reaches {@code best}.
-   */
-  double ratioBelow(int x, double denominator, double best) {
-    double s = 0;
-    int[] p = data;
-    int i = from;
-    while (i < to) {
-      int end = Math.min(to, i + 64);
-      for (; i < end; i++) {
-        int diff = x ^ p[i];
-        int e = ~diff & EDGE_MASK;
-        int o = diff >>> EncodingA.EDGES;
-        s += t0[e & 127] * t1[e >>> 7 & 127] * t2[e >>> 14] * t3[(o | o >>> 1) & OP_MISMATCH_BITS];
-      }
-      if (Math.max(1e-32, s / n) / denominator >= best) {
-        return Double.POSITIVE_INFINITY;
-      }
-    }
-    return Math.max(1e-32, s / n) / denominator;
-  }
-
-  /**
    * Adds the kernel terms of data points {@code [from + i0, from + i1)} at the four configurations {@code x[k..k+4)}
    * to {@code acc[k..k+4)}, point by point in data order: for each configuration the same sum, in the same order,
    * as {@link #pdf}, with four independent sums in flight.

@@ -1,0 +1,62 @@
+package nas4j.search.hpo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class CategoricalKdeTest {
+
+  /**
+   * Four points: three all-zero configurations and one with op 0 = 1. Every variable's normal-reference bandwidth
+   * is at most 1.06 · sd · 4^(−1/30) with sd ≤ √(3/16) = 0.433, i.e. ≤ 0.439, so all clip at min_bandwidth 0.5:
+   * Aitchison–Aitken kernel 0.5 for a match, 0.5 for an edge mismatch, 0.25 for an op mismatch (0.5 / (3 − 1)).
+   */
+  static CategoricalKde fourPoints() {
+    int[] data = {0, 0, 0, EncodingA.with(0, EncodingA.EDGES, 1)};
+    long[] counts = new long[3 * EncodingA.VARIABLES];
+    CategoricalKde.count(data, 0, 4, counts, 1);
+    return new CategoricalKde(data, 0, 4, counts, 0.5);
+  }
+
+  @Test
+  void densityMatchesTheHandComputedKernelProducts() {
+    CategoricalKde kde = fourPoints();
+    double p26 = Math.pow(0.5, 26);
+    // at x = 0: three exact matches (0.5^26 each) and one op mismatch (0.5^25 · 0.25): mean 0.5^26 · 3.5 / 4
+    assertThat(kde.pdf(0)).isCloseTo(p26 * 3.5 / 4, within(1e-22));
+    // at x = op 0 is 2: every point mismatches op 0: 4 · 0.5^25 · 0.25 / 4 = 0.5^26 · 0.5
+    assertThat(kde.pdf(EncodingA.with(0, EncodingA.EDGES, 2))).isCloseTo(p26 * 0.5, within(1e-22));
+    // an edge differing changes nothing at bandwidth 0.5 (0.5 either way)
+    assertThat(kde.pdf(1 << 5)).isCloseTo(p26 * 3.5 / 4, within(1e-22));
+    for (int d = 0; d < EncodingA.VARIABLES; d++) {
+      assertThat(kde.bandwidth(d)).isEqualTo(0.5);
+    }
+  }
+
+  /** The four-at-a-time sums BOHB scores its candidates with are pdf's sums, in the same order: equal bits. */
+  @Test
+  void fourAtATimeSumsEqualTheDensity() {
+    int[] data = new int[200];
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    for (int i = 0; i < data.length; i++) {
+      data[i] = EncodingA.random(rng);
+    }
+    long[] counts = new long[3 * EncodingA.VARIABLES];
+    CategoricalKde.count(data, 20, 170, counts, 1);
+    CategoricalKde kde = new CategoricalKde(data, 20, 170, counts, 0.3);
+    int[] x = {data[25], EncodingA.random(rng), 0, EncodingA.random(rng), data[169], 7};
+    double[] acc = new double[x.length];
+    kde.accumulate4(x, 0, 0, 64, acc); // configurations 0..3 in two steps: points 0..64, then 64..150
+    kde.accumulate4(x, 0, 64, 150, acc);
+    double[] shifted = new double[x.length];
+    kde.accumulate4(x, 2, 0, 150, shifted); // configurations 2..5 in one step
+    for (int k = 0; k < x.length; k++) {
+      double sum = k < 4 ? acc[k] : shifted[k];
+      assertThat(sum / 150).as("config %d", k).isEqualTo(kde.pdf(x[k]));
+      if (k >= 2) {
+        assertThat(shifted[k] / 150).as("config %d", k).isEqualTo(kde.pdf(x[k]));
+      }
+    }
+  }
+}
