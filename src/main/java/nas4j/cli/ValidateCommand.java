@@ -46,6 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
       m.put("runs", e.runCount());
       m.put("protocol", e.protocol() == null ? "none" : e.protocol().toString());
       m.put("report", e.report().toString());
+      m.put("incumbent", e.incumbent().toString());
       m.put("checkpoints", e.checkpoints().toString());
       List<Object> s = new ArrayList<>();
       for (BoundStrategy b : e.strategies()) {
@@ -64,8 +65,8 @@ final class ValidateCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s: OK: experiment '%s', benchmark %s, budget %s, %d strategies × %d seeds = %d runs,"
           + " output %s%n", file, e.name(), e.benchmarkFile() == null ? "surrogate" : e.benchmarkFile(), e.budget(),
           e.strategies().size(), e.seeds().size(), e.runCount(), e.output());
-      out.printf(Locale.ROOT, "  protocol %s, report %s, checkpoints %s%n", e.protocol() == null ? "none"
-          : e.protocol(), e.report(), e.checkpoints());
+      out.printf(Locale.ROOT, "  protocol %s, report %s, incumbent %s, checkpoints %s%n", e.protocol() == null
+          ? "none" : e.protocol(), e.report(), e.incumbent(), e.checkpoints());
       for (BoundStrategy b : e.strategies()) {
         out.printf(Locale.ROOT, "  %-24s %s preset %s %s (validity %s, repeat %s, duplicates %s)%n", b.label(),
             b.provider().name(), b.preset() == null ? "defaults" : b.preset(), b.paramsMap(), b.oracle().validity(),

@@ -195,6 +195,7 @@ public final class ConfigReader {
     m.addDeserializer(TraceMode.class, new ChoiceDeser<>(TraceMode.class));
     m.addDeserializer(Protocol.class, new ChoiceDeser<>(Protocol.class));
     m.addDeserializer(TestReport.class, new ChoiceDeser<>(TestReport.class));
+    m.addDeserializer(IncumbentRule.class, new ChoiceDeser<>(IncumbentRule.class));
     m.addDeserializer(Checkpoints.class, new CheckpointsDeser());
     m.addDeserializer(Seeds.class, new SeedsDeser());
     m.addDeserializer(StrategyParams.class, new ParamsDeser());

@@ -23,11 +23,12 @@ import nas4j.space.ValidityRule;
  * @param protocol the protocol named in the file, or null
  * @param report the reporting convention of the test accuracy (and of y*)
  * @param checkpoints where summary.csv reports
+ * @param incumbent which queries may become the incumbent
  */
 public record Experiment(Path configFile, ExperimentConfig config, String name, String description,
     Path benchmarkFile, int epochs, List<BoundStrategy> strategies, List<Long> seeds, long experimentSeed,
     Path output, int threads, TraceMode trace, boolean measureCpu, Protocol protocol, TestReport report,
-    Checkpoints checkpoints) {
+    Checkpoints checkpoints, IncumbentRule incumbent) {
 
   public static final TraceMode DEFAULT_TRACE = TraceMode.THINNED;
 
@@ -164,7 +165,8 @@ public record Experiment(Path configFile, ExperimentConfig config, String name, 
         : c.output() != null ? Path.of(c.output()) : Path.of("results", c.name());
     TraceMode trace = o.trace() != null ? o.trace() : c.trace() == null ? DEFAULT_TRACE : c.trace();
     return new Experiment(file, c, c.name(), c.description(), benchmarkFile, epochs, bound, c.seeds().values(),
-        c.experimentSeed() == null ? 0L : c.experimentSeed(), out, threads, trace, cpu, protocol, report, checkpoints);
+        c.experimentSeed() == null ? 0L : c.experimentSeed(), out, threads, trace, cpu, protocol, report, checkpoints,
+        c.incumbent() == null ? IncumbentRule.FINAL_BUDGET : c.incumbent());
   }
 
   /** Number of runs (strategies × seeds). */

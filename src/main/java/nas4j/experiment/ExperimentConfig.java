@@ -20,12 +20,13 @@ import nas4j.space.ValidityRule;
  *     (keys written here override it)
  * @param report how the incumbent's test accuracy is reported (and y* computed)
  * @param checkpoints where summary.csv reports
+ * @param incumbent which queries may become the incumbent ({@link IncumbentRule}; default final-budget)
  */
 public record ExperimentConfig(String name, String description, String benchmark, Integer epochs,
     RepeatPolicy repeat, Budget budget, DuplicatePolicy duplicates, ValidityRule validity,
     List<StrategySpec> strategies, Seeds seeds, Long experimentSeed, String output, Integer threads,
     TraceMode trace, Boolean measureCpu, String plugins, Protocol protocol, TestReport report,
-    Checkpoints checkpoints) {
+    Checkpoints checkpoints, IncumbentRule incumbent) {
 
   /** A problem with one key's value (or its absence): the reader reports it at that key's line. */
   static final class KeyProblem extends IllegalArgumentException {

@@ -16,10 +16,12 @@ import nas4j.bench.QueryRecord;
  * returned validation accuracy (may be negative); test regret = y*_test − the incumbent's reported test accuracy,
  * by the {@link TestReport} convention (by default the cell's mean over the repeats at the optimum's budget, 108
  * epochs), read from the benchmark (never shown to the strategy); y* is the convention's optimum
- * (docs/protocols.md). Before the first valid query the incumbent and regrets are undefined (NaN). Only queries at
- * the run's incumbent budget (the oracle's default {@code epochs}, normally 108) are incumbent candidates: a
- * multi-fidelity strategy's cheaper queries are charged and traced (with their budget in {@code query_epochs}) but
- * never become the incumbent. Columns are primitive arrays. Not thread-safe: one per run.
+ * (docs/protocols.md). Before the first valid query the incumbent and regrets are undefined (NaN). By default
+ * ({@link IncumbentRule#FINAL_BUDGET}) only queries at the run's incumbent budget (the oracle's default
+ * {@code epochs}, normally 108) are incumbent candidates: a multi-fidelity strategy's cheaper queries are charged and
+ * traced (with their budget in {@code query_epochs}) but never become the incumbent; with
+ * {@link IncumbentRule#ANY_BUDGET} every query with data is a candidate, as in {@code get_results}. Columns are
+ * primitive arrays. Not thread-safe: one per run.
  */
 public final class RegretRecorder implements OracleListener {
   static final byte VALID = 1;
@@ -32,6 +34,7 @@ public final class RegretRecorder implements OracleListener {
   private final int testBudget;
   private final int incumbentEpochs;
   private final boolean incumbentHalfway;
+  private final boolean anyBudget;
   private final TestReport report;
   private final java.util.random.RandomGenerator reportRng;
 
@@ -69,6 +72,16 @@ public final class RegretRecorder implements OracleListener {
    */
   public RegretRecorder(Benchmark benchmark, int incumbentEpochs, boolean incumbentHalfway, TestReport report,
       Optimum optimum, java.util.random.RandomGenerator reportRng) {
+    this(benchmark, incumbentEpochs, incumbentHalfway, report, optimum, reportRng, IncumbentRule.FINAL_BUDGET);
+  }
+
+  /**
+   * @param rule which queries are incumbent candidates: only those at {@code incumbentEpochs} (and halfway flag),
+   *     or every query with data ({@link IncumbentRule#ANY_BUDGET}, automl/nas_benchmarks {@code get_results})
+   */
+  public RegretRecorder(Benchmark benchmark, int incumbentEpochs, boolean incumbentHalfway, TestReport report,
+      Optimum optimum, java.util.random.RandomGenerator reportRng, IncumbentRule rule) {
+    this.anyBudget = rule == IncumbentRule.ANY_BUDGET;
     this.benchmark = benchmark;
     this.incumbentEpochs = incumbentEpochs;
     this.incumbentHalfway = incumbentHalfway;
@@ -104,7 +117,7 @@ public final class RegretRecorder implements OracleListener {
     }
     if (o.hasData()) {
       validAcc[i] = o.validationAccuracy();
-      boolean candidate = o.epochs() == incumbentEpochs && o.halfway() == incumbentHalfway;
+      boolean candidate = anyBudget || o.epochs() == incumbentEpochs && o.halfway() == incumbentHalfway;
       if (candidate && (incId < 0 || o.validationAccuracy() > incVal)) {
         incId = o.cellId();
         incVal = o.validationAccuracy();

@@ -117,7 +117,7 @@ public final class RunExecutor {
     OracleConfig oc = s.oracle();
     Oracle oracle = new Oracle(benchmark, oc, seeds.oracleRng());
     RegretRecorder rec = new RegretRecorder(benchmark, oc.epochs(), oc.stopHalfway(), experiment.report(), optimum,
-        seeds.reportRng());
+        seeds.reportRng(), experiment.incumbent());
     oracle.addListener(rec);
     String stop;
     String error = null;

@@ -62,6 +62,9 @@ public final class RunMetadata {
     m.put("protocol", experiment.protocol() == null ? "none" : experiment.protocol().toString());
     m.put("report", experiment.report().toString());
     m.put("checkpoints", experiment.checkpoints().asConfig());
+    if (experiment.incumbent() != IncumbentRule.FINAL_BUDGET) { // the default is left out: hashes stay as before
+      m.put("incumbent", experiment.incumbent().toString());
+    }
     List<Object> strategies = new ArrayList<>();
     for (BoundStrategy s : experiment.strategies()) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -180,7 +183,9 @@ public final class RunMetadata {
     TestReport report = experiment.report();
     Protocol protocol = new Protocol(experiment.protocol() == null ? "none" : experiment.protocol().toString(),
         "highest returned validation accuracy among queries with data (invalid and rejected queries skipped);"
-            + " replaced only on strict improvement, ties keep the earlier",
+            + " replaced only on strict improvement, ties keep the earlier"
+            + (experiment.incumbent() == IncumbentRule.ANY_BUDGET ? "; queries at every epoch budget are candidates"
+            + " (incumbent: any-budget, automl/nas_benchmarks get_results)" : ""),
         report + ": " + report.description(),
         "regret_optimum.best_validation - incumbent's returned validation accuracy (may be negative)",
         "regret_optimum.best_test - incumbent's reported test accuracy", experiment.checkpoints().asConfig(),

@@ -71,10 +71,10 @@ public final class Reinforce implements SearchStrategy {
     double acc = obs.validationAccuracy();
     switch (parameters.resource()) {
       case PARAMETERS:
-        return acc * Math.pow(oracle.space().parameters(obs.cellId()) / parameters.resourceTarget(),
+        return acc * StrictMath.pow(oracle.space().parameters(obs.cellId()) / parameters.resourceTarget(),
             parameters.resourceExponent());
       case TRAINING_TIME:
-        return acc * Math.pow(obs.trainingTime() / parameters.resourceTarget(), parameters.resourceExponent());
+        return acc * StrictMath.pow(obs.trainingTime() / parameters.resourceTarget(), parameters.resourceExponent());
       default:
         return acc;
     }

@@ -96,7 +96,7 @@ final class ReinforcePolicy {
   double logProbability(int[] sample) {
     double s = 0;
     for (int v = 0; v < CellSpec.VARIABLES; v++) {
-      s += Math.log(probabilities(v)[sample[v]]);
+      s += StrictMath.log(probabilities(v)[sample[v]]);
     }
     return s;
   }
@@ -114,7 +114,7 @@ final class ReinforcePolicy {
     }
     double sum = 0;
     for (int i = 0; i < theta.length; i++) {
-      p[i] = Math.exp(theta[i] - max);
+      p[i] = StrictMath.exp(theta[i] - max);
       sum += p[i];
     }
     for (int i = 0; i < theta.length; i++) {

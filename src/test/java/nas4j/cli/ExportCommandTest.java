@@ -21,7 +21,7 @@ class ExportCommandTest extends CommandTestSupport {
   void only108ExportOfTheSurrogateLoadsBackToExactlyItsAnswers() {
     Path f = tmp.resolve("surrogate-only108.tfrecord");
     assertThat(run("export", "--benchmark", "surrogate", "--variant", "only108", "--out", f.toString())).isZero();
-    assertThat(out.toString()).contains("surrogate nb101 v2").contains("not NAS-Bench-101 measurements");
+    assertThat(out.toString()).contains("surrogate nb101 v2.1").contains("not NAS-Bench-101 measurements");
     Benchmark s = SurrogateBenchmark.load();
     Benchmark back = Datasets.load(f);
     assertThat(back.cellCount()).isEqualTo(s.cellCount()).isEqualTo(423_624);

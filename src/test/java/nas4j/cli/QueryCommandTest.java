@@ -102,7 +102,7 @@ class QueryCommandTest extends CommandTestSupport {
   void withoutDataTheSurrogateAnswersAndSaysSo() throws Exception {
     assertThat(run("query", "--json", "02e5a0247bbdcf2860b7e96f74961594")).isZero();
     String o = out.toString();
-    assertThat(o).contains("\"hash\":\"02e5a0247bbdcf2860b7e96f74961594\"").contains("\"benchmark\":\"surrogate nb101 v2\"")
+    assertThat(o).contains("\"hash\":\"02e5a0247bbdcf2860b7e96f74961594\"").contains("\"benchmark\":\"surrogate nb101 v2.1\"")
         .contains("\"trainable_parameters\":32426634").contains("\"4\":[").contains("\"108\":[")
         .contains("final_validation_accuracy");
   }

@@ -97,6 +97,27 @@ class RegretRecorderTest {
     assertThat(rows).extracting(l -> l.split(",", -1)[col]).containsExactly("4", "108", "36");
   }
 
+  /**
+   * incumbent: any-budget (automl/nas_benchmarks get_results): the same queries, every one with data a candidate by
+   * its returned validation accuracy; the test regret is still the incumbent cell's 108-epoch mean.
+   */
+  @Test
+  void withAnyBudgetEveryQueryIsACandidateAndTheTestRegretStaysAt108Epochs() {
+    RegretRecorder r = new RegretRecorder(bench, 108, false, TestReport.MEAN, bench.optimum(), null,
+        IncumbentRule.ANY_BUDGET);
+    r.onQuery(at(0, 7, 4, 0.70, 20));
+    assertThat(r.incumbentId(0)).isEqualTo(7); // the only result so far, at 4 epochs
+    assertThat(r.validationRegret(0)).isEqualTo(bench.optimum().bestValidation() - 0.70);
+    assertThat(r.testRegret(0)).isEqualTo(bench.optimum().bestTest() - meanTest(7));
+    r.onQuery(at(1, 8, 108, 0.80, 600)); // better: replaces it
+    r.onQuery(at(2, 9, 36, 0.95, 200)); // a 36-epoch result beats it
+    r.onQuery(at(3, 10, 108, 0.95, 600)); // a tie keeps the earlier
+    assertThat(r.incumbentId(1)).isEqualTo(8);
+    assertThat(r.incumbentId(2)).isEqualTo(9);
+    assertThat(r.incumbentId(3)).isEqualTo(9);
+    assertThat(r.testRegret(3)).isEqualTo(bench.optimum().bestTest() - meanTest(9));
+  }
+
   static QueryRecord at(long seq, int id, int epochs, double val, double time) {
     return new QueryRecord(new Observation(seq, Observation.Status.EVALUATED, bench.space().hash(id), id, epochs,
         false, val, time, time), 0, 0.5, time, epochs, seq + 1, null, -1);

@@ -18,7 +18,12 @@ import nas4j.space.SpaceIndex;
  */
 public final class SurrogateBenchmark {
   /** The identity every output that used the surrogate names. */
-  public static final String IDENTITY = "surrogate nb101 v2";
+  public static final String IDENTITY = "surrogate nb101 v2.1";
+  /**
+   * The fitted resource's identity: v2.1 answers from the v2 resource, with level-dependent repeat noise at 4, 12
+   * and 36 epochs drawn at load ({@code RunSampler}); every 108-epoch value is v2's.
+   */
+  public static final String RESOURCE_IDENTITY = "surrogate nb101 v2";
   private static volatile Benchmark shared;
 
   private SurrogateBenchmark() {}

@@ -107,7 +107,7 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
         MAP_SEED);
     double[] test = testMeans(space, validation[3], gap, log);
     Map<String, String> props = new LinkedHashMap<>();
-    props.put("identity", SurrogateBenchmark.IDENTITY);
+    props.put("identity", SurrogateBenchmark.RESOURCE_IDENTITY);
     props.put("input.sample_20k_sha256", nas4j.util.Sha256.ofFile(csv));
     props.put("input.complete_records_sha256", nas4j.util.Sha256.ofFile(json));
     props.put("split.held_out_rule", "Long.parseLong(hash.substring(24), 16) % 5 == 0");
@@ -137,7 +137,7 @@ public record SurrogateFitter(List<Learner> learners, double[] labelFloors) {
     FidelityReport fidelity = FidelityReport.of(bench, back, sample);
     String sha = nas4j.util.Sha256.hex(bytes);
     StringBuilder md = new StringBuilder();
-    md.append("# Surrogate fit report (").append(SurrogateBenchmark.IDENTITY).append(")\n\n");
+    md.append("# Surrogate fit report (").append(SurrogateBenchmark.RESOURCE_IDENTITY).append(")\n\n");
     md.append("Written by `nas4j surrogate fit`; reproducible (same inputs, same bytes).\n\n");
     md.append("- resource: `").append(RESOURCE_FILE).append("`, ").append(bytes.length).append(" bytes, sha256 `")
         .append(sha).append("`\n");

@@ -10,7 +10,7 @@ import nas4j.search.InvalidHandling;
  * @param maxBudget largest epoch budget, the incumbent's (108)
  * @param eta halving rate (3)
  * @param numSamples candidates drawn from the good density per model-based configuration (64)
- * @param randomFraction probability of a uniform configuration once a model exists (1/3)
+ * @param randomFraction probability of a uniform configuration once a model exists (0.33, {@code run_bohb.py})
  * @param bandwidthFactor widening of continuous kernels when sampling (3); encoding A has none, so no effect
  * @param minBandwidth lower clip of every bandwidth (nas_benchmarks: 0.3; hpbandster's default 0.001)
  * @param minPointsInModel points needed at a budget before its model is built; 0 = variables + 1 = 27
@@ -45,12 +45,12 @@ public record BohbParameters(int minBudget, int maxBudget, int eta, int numSampl
 
   /** automl/nas_benchmarks {@code run_bohb.py}. */
   public static BohbParameters defaults() {
-    return new BohbParameters(4, 108, 3, 64, 1.0 / 3, 3, 0.3, 0, 15, InvalidHandling.RECORD_AND_DROP);
+    return new BohbParameters(4, 108, 3, 64, 0.33, 3, 0.3, 0, 15, InvalidHandling.RECORD_AND_DROP);
   }
 
   /** hpbandster's own defaults ({@code min_bandwidth} 0.001), on the same budgets. */
   public static BohbParameters hpbandster() {
-    return new BohbParameters(4, 108, 3, 64, 1.0 / 3, 3, 0.001, 0, 15, InvalidHandling.RECORD_AND_DROP);
+    return new BohbParameters(4, 108, 3, 64, 0.33, 3, 0.001, 0, 15, InvalidHandling.RECORD_AND_DROP);
   }
 
   /** The Hyperband schedule. */

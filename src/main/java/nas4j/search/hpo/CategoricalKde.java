@@ -36,7 +36,7 @@ final class CategoricalKde {
     this.to = to;
     n = to - from;
     bandwidth = new double[EncodingA.VARIABLES];
-    double factor = 1.06 * Math.pow(n, -1.0 / (4 + EncodingA.VARIABLES));
+    double factor = 1.06 * StrictMath.pow(n, -1.0 / (4 + EncodingA.VARIABLES));
     for (int d = 0; d < EncodingA.VARIABLES; d++) {
       double sum = 0;
       double sq = 0;

@@ -18,10 +18,10 @@ public record HyperbandSchedule(int[] budgets, int eta) {
 
   /** The schedule for a budget range. */
   public static HyperbandSchedule of(int minBudget, int maxBudget, int eta) {
-    int stages = -(int) (Math.log((double) minBudget / maxBudget) / Math.log(eta)) + 1;
+    int stages = -(int) (StrictMath.log((double) minBudget / maxBudget) / StrictMath.log(eta)) + 1;
     int[] b = new int[stages];
     for (int k = 0; k < stages; k++) {
-      b[k] = (int) Math.round(maxBudget * Math.pow(eta, -(stages - 1 - k)));
+      b[k] = (int) Math.round(maxBudget * StrictMath.pow(eta, -(stages - 1 - k)));
     }
     return new HyperbandSchedule(b, eta);
   }
@@ -43,7 +43,7 @@ public record HyperbandSchedule(int[] budgets, int eta) {
     long n0 = (long) Math.floor((double) (sMax + 1) / (s + 1)) * pow(eta, s);
     int[] n = new int[s + 1];
     for (int j = 0; j <= s; j++) {
-      n[j] = (int) Math.max((long) (n0 * Math.pow(eta, -j)), 1);
+      n[j] = (int) Math.max((long) (n0 * StrictMath.pow(eta, -j)), 1);
     }
     return n;
   }

@@ -17,7 +17,7 @@ import org.apache.commons.math3.special.Erf;
 /**
  * SMAC (Hutter et al. 2011) on encoding A as automl/nas_benchmarks {@code run_smac.py} configures SMAC3:
  * non-deterministic scenario, a random initial incumbent, a {@link RandomForest} of 10 trees on the mean loss of
- * every evaluated configuration, expected improvement, random configurations interleaved with probability 1/3,
+ * every evaluated configuration, expected improvement, random configurations interleaved with probability 0.33,
  * intensification with at most {@code maxEvaluations} (4) evaluations per configuration, each a fresh query of
  * the oracle (a new sampled repeat). Loss = 1 − returned validation accuracy, 1 for an invalid cell.
  *
@@ -400,7 +400,7 @@ public final class Smac implements SearchStrategy {
     }
     double z = (eta - mu) / sigma;
     double cdf = 0.5 * Erf.erfc(-z / Math.sqrt(2));
-    double pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    double pdf = StrictMath.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
     return (eta - mu) * cdf + sigma * pdf;
   }
 

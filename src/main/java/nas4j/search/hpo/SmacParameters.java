@@ -7,9 +7,12 @@ import nas4j.search.InvalidHandling;
  * something, SMAC3's defaults otherwise. Immutable; the constructor validates every field.
  *
  * @param numTrees trees of the random forest (10)
- * @param randomProbability probability that a challenger is a uniform configuration (1/3)
+ * @param randomProbability probability that a challenger is a uniform configuration (0.33, {@code run_smac.py}'s
+ *     {@code random_fraction})
  * @param maxEvaluations most evaluations (fresh sampled queries) of one configuration (4)
- * @param challengersPerIteration challengers raced per iteration (2: SMAC3's minimum per intensification)
+ * @param challengersPerIteration challengers raced per iteration (1: {@code run_smac.py} sets SMAC3's
+ *     {@code intensifier.min_chall = 1} and {@code intensification_percentage = 1e-10}, "only 1 configuration per
+ *     SMBO iteration"; SMAC3's own default is 2)
  * @param localSearchStarts local searches on EI per list (10, SMAC3's {@code n_sls_iterations})
  * @param randomCandidates uniform configurations scored by EI per list (5000)
  * @param refitGrowth relative growth of the evaluated configurations that triggers a refit (0.05; 0 = every new one)
@@ -50,6 +53,6 @@ public record SmacParameters(int numTrees, double randomProbability, int maxEval
 
   /** automl/nas_benchmarks {@code run_smac.py} (SMAC3 defaults elsewhere). */
   public static SmacParameters defaults() {
-    return new SmacParameters(10, 1.0 / 3, 4, 2, 10, 5000, 0.05, InvalidHandling.RECORD_AND_DROP);
+    return new SmacParameters(10, 0.33, 4, 1, 10, 5000, 0.05, InvalidHandling.RECORD_AND_DROP);
   }
 }

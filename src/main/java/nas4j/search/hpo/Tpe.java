@@ -212,7 +212,7 @@ public final class Tpe implements SearchStrategy {
         int card = EncodingA.cardinality(d);
         for (int v = 0; v < card; v++) {
           below[v] = density(d, v, true);
-          score[v] = Math.log(below[v]) - Math.log(density(d, v, false));
+          score[v] = StrictMath.log(below[v]) - StrictMath.log(density(d, v, false));
         }
         int best = -1;
         for (int s = 0; s < p.nEiCandidates(); s++) {

@@ -67,7 +67,7 @@ class SurrogateResourceTest {
     SpaceIndex space = SpaceIndex.shared();
     SurrogateResource r = SurrogateResource.read(new ByteArrayInputStream(committed()), "committed", space);
     assertThat(r.cells()).isEqualTo(SpaceIndex.UNIQUE_CELLS);
-    assertThat(r.properties()).containsEntry("identity", SurrogateBenchmark.IDENTITY);
+    assertThat(r.properties()).containsEntry("identity", SurrogateBenchmark.RESOURCE_IDENTITY);
   }
 
   @Test
