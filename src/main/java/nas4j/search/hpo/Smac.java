@@ -184,7 +184,7 @@ public final class Smac implements SearchStrategy {
       int starts = Math.min(p.localSearchStarts(), m);
       int[] order = new int[starts];
       int top = 0;
-      for (int i = 0; i < m; i++) { // insertion into the best `starts` so far
+      for (int i = 0; i < m && starts > 0; i++) { // insertion into the best `starts` so far (none: random only)
         if (top == starts && !(ei[i] > ei[order[top - 1]])) {
           continue;
         }

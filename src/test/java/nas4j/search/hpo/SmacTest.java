@@ -69,4 +69,22 @@ class SmacTest {
     assertThat(st.runs[st.incumbent]).isPositive();
     assertThat(st.fittedAt).as("the forest was fitted").isPositive();
   }
+
+  /** local_search_starts: 0 is allowed by the parameters: the challenger list is then the random configurations. */
+  @Test
+  void noLocalSearchStartsUsesTheRandomCandidatesOnly() {
+    Benchmark b = SyntheticBenchmarks.smooth(7);
+    Oracle o = HpoFixtures.oracle(b, Budget.queries(200), ValidityRule.RAW_EDGES_FIRST);
+    SmacParameters d = SmacParameters.defaults();
+    Smac smac = new Smac(new SmacParameters(d.numTrees(), d.randomProbability(), d.maxEvaluations(),
+        d.challengersPerIteration(), 0, d.randomCandidates(), d.refitGrowth(), d.invalid()));
+    Smac.State st = smac.new State(o, new SplittableRandom(4));
+    try {
+      st.run();
+    } catch (BudgetExhaustedException e) {
+      // normal end
+    }
+    assertThat(st.fittedAt).as("the forest was fitted").isPositive();
+    assertThat(o.queries()).isGreaterThanOrEqualTo(200);
+  }
 }
