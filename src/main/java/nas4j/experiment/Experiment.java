@@ -166,7 +166,8 @@ public record Experiment(Path configFile, ExperimentConfig config, String name, 
     TraceMode trace = o.trace() != null ? o.trace() : c.trace() == null ? DEFAULT_TRACE : c.trace();
     return new Experiment(file, c, c.name(), c.description(), benchmarkFile, epochs, bound, c.seeds().values(),
         c.experimentSeed() == null ? 0L : c.experimentSeed(), out, threads, trace, cpu, protocol, report, checkpoints,
-        c.incumbent() == null ? IncumbentRule.FINAL_BUDGET : c.incumbent());
+        c.incumbent() != null ? c.incumbent() : protocol == Protocol.NAS_BENCHMARKS ? IncumbentRule.ANY_BUDGET
+            : IncumbentRule.FINAL_BUDGET);
   }
 
   /** Number of runs (strategies × seeds). */

@@ -50,6 +50,7 @@ class ProtocolTest {
     assertThat(nb.protocol()).isEqualTo(Protocol.NAS_BENCHMARKS);
     assertThat(nb.report()).isEqualTo(TestReport.MEAN);
     assertThat(nb.checkpoints()).isEqualTo(Checkpoints.LOG);
+    assertThat(nb.incumbent()).isEqualTo(IncumbentRule.ANY_BUDGET); // get_results walks every recorded query
     for (BoundStrategy s : nb.strategies()) {
       assertThat(s.oracle().validity()).isEqualTo(ValidityRule.RAW_EDGES_FIRST);
       assertThat(s.oracle().repeatPolicy()).isEqualTo(RepeatPolicy.SAMPLE);
@@ -61,6 +62,7 @@ class ProtocolTest {
     assertThat(nb.strategies().get(2).preset()).isEqualTo("nas_benchmarks");
 
     Experiment notebook = withProtocol("notebook");
+    assertThat(notebook.incumbent()).isEqualTo(IncumbentRule.FINAL_BUDGET);
     assertThat(notebook.report()).isEqualTo(TestReport.QUERIED_REPEAT);
     assertThat(notebook.checkpoints().seconds()).isEqualTo(Checkpoints.Grid.every(10_000));
     assertThat(notebook.checkpoints().queries().isLog()).isTrue();
