@@ -244,7 +244,7 @@ class HtmlReportTest {
   @Test
   void surrogateRunsCarryTheWarning() throws IOException {
     Path copy = tmp.resolve("warned");
-    copyFolder(dir, copy);
+    OutputFolders.copy(dir, copy);
     ObjectNode meta = (ObjectNode) JSON.readTree(copy.resolve("run.json").toFile());
     meta.put("WARNING", "SURROGATE BENCHMARK: model predictions");
     Files.writeString(copy.resolve("run.json"), JSON.writeValueAsString(meta));
@@ -256,7 +256,7 @@ class HtmlReportTest {
   @Test
   void theTraceGivesTheSameStatisticsAsThePartFilesInEveryTraceMode() throws IOException {
     Path noParts = tmp.resolve("noparts");
-    copyFolder(dir, noParts);
+    OutputFolders.copy(dir, noParts);
     deleteTree(noParts.resolve(".parts"));
     assertThat(ExperimentResults.load(noParts).comparison().toCsv())
         .isEqualTo(Files.readString(dir.resolve("comparison.csv")));
@@ -276,13 +276,13 @@ class HtmlReportTest {
     assertThatThrownBy(() -> ExperimentResults.load(empty)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a nas4j experiment folder (no run.json)");
     Path running = tmp.resolve("running");
-    copyFolder(dir, running);
+    OutputFolders.copy(dir, running);
     Files.writeString(running.resolve("run.json"),
         Files.readString(running.resolve("run.json")).replace("\"complete\"", "\"running\""));
     assertThatThrownBy(() -> ExperimentResults.load(running)).hasMessageContaining("status 'running'")
         .hasMessageContaining("--resume");
     Path broken = tmp.resolve("broken");
-    copyFolder(dir, broken);
+    OutputFolders.copy(dir, broken);
     deleteTree(broken.resolve(".parts"));
     List<String> trace = new ArrayList<>(Files.readAllLines(broken.resolve("trace.csv")));
     trace.set(3, trace.get(3).replaceFirst("^([^,]*,[^,]*,[^,]*,)[^,]*", "$1x"));
@@ -290,19 +290,6 @@ class HtmlReportTest {
     assertThatThrownBy(() -> ExperimentResults.load(broken)).hasMessageContaining("trace.csv:4: not a number");
     Files.delete(broken.resolve("trace.csv"));
     assertThatThrownBy(() -> ExperimentResults.load(broken)).hasMessageContaining("neither .parts/ nor trace.csv");
-  }
-
-  static void copyFolder(Path from, Path to) throws IOException {
-    try (var s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 
   static void deleteTree(Path p) throws IOException {

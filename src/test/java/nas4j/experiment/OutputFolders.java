@@ -21,6 +21,20 @@ public final class OutputFolders {
   static final List<String> CLOCK_FIELDS = List.of("started", "finished", "wall_seconds", "threads", "java", "os",
       "git_commit");
 
+  /** Copies a whole folder (lock file and part store included) to a new place. */
+  public static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+
   /** The output files of a folder (relative paths, sorted), without the lock file and the part store. */
   public static List<String> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {

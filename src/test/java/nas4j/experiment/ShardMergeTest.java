@@ -166,7 +166,7 @@ class ShardMergeTest {
         .hasMessageContaining("foreign shard " + two[2]).hasMessageContaining("2 shards");
     // another nas4j version
     Path v = tmp.resolve("v");
-    copy(d[3], v);
+    OutputFolders.copy(d[3], v);
     Path json = v.resolve("run.json");
     Files.writeString(json, Files.readString(json).replaceFirst("\"nas4j_version\" : \"[^\"]*\"",
         "\"nas4j_version\" : \"9.9\""));
@@ -175,13 +175,13 @@ class ShardMergeTest {
 
     // a shard whose batch did not finish, and one that lost a run's part files
     Path inc = tmp.resolve("inc");
-    copy(d[3], inc);
+    OutputFolders.copy(d[3], inc);
     Files.writeString(inc.resolve("run.json"), Files.readString(inc.resolve("run.json"))
         .replace("\"status\" : \"complete\"", "\"status\" : \"running\""));
     assertThatThrownBy(() -> ShardMerge.merge(out, List.of(d[1], d[2], inc)))
         .hasMessageContaining("shard " + inc + " (3/3) is not complete").hasMessageContaining("--shard 3/3 --resume");
     Path lost = tmp.resolve("lost");
-    copy(d[3], lost);
+    OutputFolders.copy(d[3], lost);
     Files.delete(lost.resolve(".parts/B/seed-4.run.csv"));
     assertThatThrownBy(() -> ShardMerge.merge(out, List.of(d[1], d[2], lost)))
         .hasMessageContaining("shard " + lost + " (3/3) lacks the part files of run B seed 4");
@@ -213,7 +213,7 @@ class ShardMergeTest {
 
     // a shard that lost its trace.csv (trace: full) passes the checks of its part files but fails while merging
     Path broken = tmp.resolve("broken");
-    copy(d[2], broken);
+    OutputFolders.copy(d[2], broken);
     Files.delete(broken.resolve("trace.csv"));
     Path out = tmp.resolve("out");
     assertThatThrownBy(() -> ShardMerge.merge(out, List.of(d[1], broken, d[3])))
@@ -225,18 +225,5 @@ class ShardMergeTest {
     Path clean = tmp.resolve("clean");
     ShardMerge.merge(clean, List.of(d[1], d[2], d[3]));
     OutputFolders.assertSame(clean, out);
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (var s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 }
