@@ -29,7 +29,15 @@ final class BohbSampler implements ConfigSampler {
   private long[] order = new long[0];
   private double[] badSum = new double[0];
   private double[] partial = new double[0];
-  /** Bad points every candidate sums before the candidates are ranked. */
+  private double[] approx = new double[0];
+  private int[] contender = new int[0];
+  private final Groups grouped = new Groups();
+  /**
+   * Relative margin within which approximate ratios (sums over distinct points) are treated as possibly equal:
+   * twenty times their largest rounding difference from the exact ones (see {@link #argmin}).
+   */
+  static final double MARGIN = 1e-7;
+  /** Distinct bad points every candidate sums before the candidates are ranked. */
   static final int PROBE = 32;
 
   BohbSampler(BohbParameters p) {
@@ -82,6 +90,8 @@ final class BohbSampler implements ConfigSampler {
       order = new long[padded];
       badSum = new double[padded];
       partial = new double[padded];
+      approx = new double[padded];
+      contender = new int[padded];
     }
     for (int s = 0; s < samples; s++) {
       int x = goodData.configs[rng.nextInt(good.size())];
@@ -96,57 +106,67 @@ final class BohbSampler implements ConfigSampler {
     for (int s = samples; s < padded; s++) {
       cand[s] = cand[0];
     }
-    // the good density of every candidate, four at a time
-    Arrays.fill(goodSum, 0, padded, 0.0);
-    for (int k = 0; k < padded; k += 4) {
-      good.accumulate4(cand, k, 0, good.size(), goodSum);
-    }
-    for (int s = 0; s < samples; s++) {
-      denominator[s] = Math.max(goodSum[s] / good.size(), 1e-32);
-    }
-    return argmin(bad, samples, padded, rng);
+    return argmin(good, bad, samples, padded, rng);
   }
 
   /**
-   * The candidate of lowest ratio max(1e−32, bad(x)) / denominator, the first drawn among equal ones: the same
-   * choice as scoring them one after another in draw order (each bad sum is the same sum in the same order). First
-   * every candidate sums the first {@link #PROBE} bad points; then, in increasing order of that partial ratio (a
-   * likely winner first), four at a time, 64 bad points per step, a candidate stops as soon as its partial ratio
-   * (which only grows) shows that it cannot win against the best complete one.
+   * The candidate of lowest ratio max(1e−32, bad(x)) / max(good(x), 1e−32), the first drawn among equal ones, where
+   * every ratio that decides is computed exactly as {@link CategoricalKde#pdf} sums it (each density's points in
+   * their own order): the same choice as scoring the candidates one after another in draw order.
+   *
+   * <p>The model's points repeat (BOHB samples the good configurations again and again), so the candidates are
+   * first scored on each density's distinct points weighted by their multiplicity ({@link Groups}). Such a sum of
+   * n positive terms and the ordered one are both within (n + 1)·u of the exact real sum (u = 2^−53; one more
+   * rounding per weighted term), so an approximate ratio is within a relative ε < 5·10^−9 of the exact one for any
+   * n < 10^7. On the approximate ratios: every candidate sums the first {@link #PROBE} distinct bad points (the
+   * most repeated first); then, in increasing order of that partial ratio (a likely winner first), four at a time,
+   * 64 points per step, a candidate is dropped as soon as its partial ratio (a lower bound: the terms are positive)
+   * exceeds the best complete approximate ratio by the relative {@link #MARGIN} (≥ 3ε: the exact best is never
+   * dropped). Last, every complete candidate within {@link #MARGIN} of the best approximate ratio (as a rule one
+   * configuration) gets its exact ratio, and the lowest exact ratio wins, the earlier draw on equality.
    */
-  private int argmin(CategoricalKde bad, int samples, int padded, RandomGenerator rng) {
+  private int argmin(CategoricalKde good, CategoricalKde bad, int samples, int padded, RandomGenerator rng) {
+    Groups g = groups(good, bad);
+    int ng = good.size();
     int n = bad.size();
-    int probe = Math.min(PROBE, n);
+    Arrays.fill(goodSum, 0, padded, 0.0);
+    for (int k = 0; k < padded; k += 4) {
+      good.accumulate4(g.goodPoints, g.goodWeights, 0, g.goodSize, cand, k, goodSum);
+    }
+    for (int s = 0; s < samples; s++) {
+      denominator[s] = Math.max(goodSum[s] / ng, 1e-32);
+    }
+    int probe = Math.min(PROBE, g.badSize);
     Arrays.fill(badSum, 0, padded, 0.0);
     for (int k = 0; k < padded; k += 4) {
-      bad.accumulate4(cand, k, 0, probe, badSum);
+      bad.accumulate4(g.badPoints, g.badWeights, 0, probe, cand, k, badSum);
     }
     for (int s = 0; s < samples; s++) {
       double r = Math.max(1e-32, badSum[s] / n) / denominator[s];
       order[s] = s;
       partial[s] = r;
+      approx[s] = Double.POSITIVE_INFINITY;
     }
     sortByPartial(samples);
     double best = Double.POSITIVE_INFINITY;
-    int bestIndex = Integer.MAX_VALUE;
     int[] group = new int[4];
     int[] xs = new int[4];
     double[] acc = new double[4];
     boolean[] live = new boolean[4];
-    for (int g = 0; g < samples; g += 4) {
-      int count = Math.min(4, samples - g);
+    for (int gi = 0; gi < samples; gi += 4) {
+      int count = Math.min(4, samples - gi);
       int alive = 0;
       for (int k = 0; k < 4; k++) {
-        group[k] = (int) order[g + Math.min(k, count - 1)];
+        group[k] = (int) order[gi + Math.min(k, count - 1)];
         xs[k] = cand[group[k]];
         acc[k] = badSum[group[k]];
-        live[k] = k < count && beats(partial[group[k]], group[k], best, bestIndex);
+        live[k] = k < count && !(partial[group[k]] * (1 - MARGIN) > best);
         alive += live[k] ? 1 : 0;
       }
-      for (int i = probe; i < n && alive > 0; i += 64) {
-        bad.accumulate4(xs, 0, i, Math.min(n, i + 64), acc);
+      for (int i = probe; i < g.badSize && alive > 0; i += 64) {
+        bad.accumulate4(g.badPoints, g.badWeights, i, Math.min(g.badSize, i + 64), xs, 0, acc);
         for (int k = 0; k < count; k++) {
-          if (live[k] && !beats(Math.max(1e-32, acc[k] / n) / denominator[group[k]], group[k], best, bestIndex)) {
+          if (live[k] && Math.max(1e-32, acc[k] / n) / denominator[group[k]] * (1 - MARGIN) > best) {
             live[k] = false;
             alive--;
           }
@@ -154,15 +174,117 @@ final class BohbSampler implements ConfigSampler {
       }
       for (int k = 0; k < count; k++) {
         if (live[k]) {
-          double val = Math.max(1e-32, acc[k] / n) / denominator[group[k]];
-          if (beats(val, group[k], best, bestIndex)) {
-            best = val;
-            bestIndex = group[k];
-          }
+          double r = Math.max(1e-32, acc[k] / n) / denominator[group[k]];
+          approx[group[k]] = r;
+          best = Math.min(best, r);
         }
       }
     }
+    // the exact ratios of the candidates within MARGIN of the best approximate one, in draw order
+    int m = 0;
+    for (int s = 0; s < samples; s++) {
+      if (approx[s] <= best * (1 + MARGIN)) {
+        boolean repeat = false; // an equal configuration drawn earlier has the same ratio and wins the tie
+        for (int j = 0; j < m && !repeat; j++) {
+          repeat = cand[contender[j]] == cand[s];
+        }
+        if (!repeat) {
+          contender[m++] = s;
+        }
+      }
+    }
+    double bestExact = Double.POSITIVE_INFINITY;
+    int bestIndex = Integer.MAX_VALUE;
+    for (int j = 0; j < m; j++) { // contenders are in draw order: on equality the earlier stays
+      int x = cand[contender[j]];
+      double val = Math.max(1e-32, bad.pdf(x)) / Math.max(good.pdf(x), 1e-32);
+      if (val < bestExact) {
+        bestExact = val;
+        bestIndex = contender[j];
+      }
+    }
     return bestIndex != Integer.MAX_VALUE ? cand[bestIndex] : EncodingA.random(rng);
+  }
+
+  /**
+   * A model's good and bad points, each distinct configuration once with its multiplicity: the good ones in
+   * first-seen order, the bad ones by decreasing multiplicity (ties in first-seen order).
+   */
+  private static final class Groups {
+    CategoricalKde bad;
+    int[] goodPoints = new int[0];
+    double[] goodWeights = new double[0];
+    int goodSize;
+    int[] badPoints = new int[0];
+    double[] badWeights = new double[0];
+    int badSize;
+    int[] table = new int[0]; // open addressing: 1 + index into the points being grouped, 0 = empty
+    long[] keys = new long[0]; // sorting scratch
+    int[] scratchPoints = new int[0];
+    double[] scratchWeights = new double[0];
+  }
+
+  /** The groups of the model whose bad density is {@code bad}, computed once per model. */
+  private Groups groups(CategoricalKde good, CategoricalKde bad) {
+    Groups g = grouped;
+    if (g.bad == bad) {
+      return g;
+    }
+    g.bad = bad;
+    if (g.goodPoints.length < good.size()) {
+      g.goodPoints = new int[good.size()];
+      g.goodWeights = new double[good.size()];
+    }
+    if (g.badPoints.length < bad.size()) {
+      g.badPoints = new int[bad.size()];
+      g.badWeights = new double[bad.size()];
+    }
+    g.goodSize = group(good, g.goodPoints, g.goodWeights, g);
+    g.badSize = group(bad, g.badPoints, g.badWeights, g);
+    // the bad points of highest multiplicity first (stable), so that partial sums grow fast
+    if (g.keys.length < g.badSize) {
+      g.keys = new long[g.badPoints.length];
+      g.scratchPoints = new int[g.badPoints.length];
+      g.scratchWeights = new double[g.badPoints.length];
+    }
+    for (int i = 0; i < g.badSize; i++) {
+      g.keys[i] = (long) -g.badWeights[i] << 32 | i;
+    }
+    Arrays.sort(g.keys, 0, g.badSize);
+    for (int i = 0; i < g.badSize; i++) {
+      g.scratchPoints[i] = g.badPoints[(int) g.keys[i]];
+      g.scratchWeights[i] = g.badWeights[(int) g.keys[i]];
+    }
+    System.arraycopy(g.scratchPoints, 0, g.badPoints, 0, g.badSize);
+    System.arraycopy(g.scratchWeights, 0, g.badWeights, 0, g.badSize);
+    return g;
+  }
+
+  private static int group(CategoricalKde kde, int[] points, double[] weights, Groups g) {
+    int n = kde.size();
+    int cap = Integer.highestOneBit(Math.max(4, 2 * n)) << 1;
+    if (g.table.length < cap) {
+      g.table = new int[cap];
+    } else {
+      Arrays.fill(g.table, 0, cap, 0);
+    }
+    int mask = cap - 1;
+    int shift = 32 - Integer.numberOfTrailingZeros(cap);
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      int c = kde.point(i);
+      int h = (c * 0x9E3779B9) >>> shift;
+      while (g.table[h] != 0 && points[g.table[h] - 1] != c) {
+        h = (h + 1) & mask;
+      }
+      if (g.table[h] == 0) {
+        points[size] = c;
+        weights[size] = 0;
+        g.table[h] = ++size;
+      }
+      weights[g.table[h] - 1]++;
+    }
+    return size;
   }
 
   /** Sorts order[0..samples) by partial ratio (insertion sort: a few dozen entries). */
@@ -177,11 +299,6 @@ final class BohbSampler implements ConfigSampler {
       }
       order[j + 1] = o;
     }
-  }
-
-  /** Whether a candidate of this ratio and draw index wins against the best so far (ties: the earlier draw). */
-  private static boolean beats(double ratio, int index, double best, int bestIndex) {
-    return ratio < best || (ratio == best && index < bestIndex);
   }
 
   @Override

@@ -96,6 +96,11 @@ final class CategoricalKde {
     return bandwidth[d];
   }
 
+  /** The {@code i}-th data point (a packed configuration), {@code 0 <= i < size()}. */
+  int point(int i) {
+    return data[from + i];
+  }
+
   /** Number of data points. */
   int size() {
     return n;
@@ -135,6 +140,34 @@ final class CategoricalKde {
       s1 += term(x1 ^ pi);
       s2 += term(x2 ^ pi);
       s3 += term(x3 ^ pi);
+    }
+    acc[k] = s0;
+    acc[k + 1] = s1;
+    acc[k + 2] = s2;
+    acc[k + 3] = s3;
+  }
+
+  /**
+   * Adds {@code weight[i]} times the kernel term of {@code points[i]}, for i in {@code [i0, i1)}, at the four
+   * configurations {@code x[k..k+4)} to {@code acc[k..k+4)}: the density's sum over its distinct points, each
+   * counted with its multiplicity (equal to {@link #pdf}'s sum up to rounding).
+   */
+  void accumulate4(int[] points, double[] weight, int i0, int i1, int[] x, int k, double[] acc) {
+    int x0 = x[k];
+    int x1 = x[k + 1];
+    int x2 = x[k + 2];
+    int x3 = x[k + 3];
+    double s0 = acc[k];
+    double s1 = acc[k + 1];
+    double s2 = acc[k + 2];
+    double s3 = acc[k + 3];
+    for (int i = i0; i < i1; i++) {
+      int pi = points[i];
+      double w = weight[i];
+      s0 += w * term(x0 ^ pi);
+      s1 += w * term(x1 ^ pi);
+      s2 += w * term(x2 ^ pi);
+      s3 += w * term(x3 ^ pi);
     }
     acc[k] = s0;
     acc[k + 1] = s1;

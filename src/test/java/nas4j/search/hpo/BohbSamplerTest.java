@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
  * {@link BohbSampler}'s choices against a plain second implementation of hpbandster's {@code BOHB} config generator
  * ({@code new_result}, {@code get_config}): lists of results per budget, a model per budget refitted from a stable
  * sort after every result, every candidate's ratio computed in full with {@link CategoricalKde#pdf} (checked by hand
- * in {@link CategoricalKdeTest}) and the first lowest one kept. The sampler prunes candidates from partial sums and
- * keeps its points sorted incrementally; it must choose exactly the same configuration every time, with the same
- * random draws.
+ * in {@link CategoricalKdeTest}) and the first lowest one kept. The sampler keeps its points sorted incrementally,
+ * ranks candidates on sums over distinct points and drops them from partial sums, and computes exact ratios only for
+ * the few it cannot tell apart; it must choose exactly the same configuration every time, with the same random
+ * draws.
  */
 class BohbSamplerTest {
 
