@@ -21,7 +21,7 @@ final class RandomForest {
 
   // nodes of all trees, depth first (a node's left child is the next node): per node three ints, the bits of
   // its variable within a packed configuration (0 for a leaf), those bits of the value that goes left, and the
-  // right child; the leaf value (a node's mean) in value[]
+  // right child; the value of a leaf (its mean) in value[] (unused for an inner node)
   private int[] node = new int[3 * 1024];
   private double[] value = new double[1024];
   private int nodes;
@@ -93,7 +93,7 @@ final class RandomForest {
       }
       ensureSlots(1);
       allStats(0, m, 0);
-      roots[t] = grow(0, m, 0, rng);
+      roots[t] = grow(0, m, n, 0, rng); // n: the bootstrap's total multiplicity
     }
   }
 
@@ -183,27 +183,14 @@ final class RandomForest {
    * and returns its node. A child's statistics are summed over its rows if it is the smaller child, else they are
    * its parent's minus its sibling's (the usual histogram subtraction; equal up to rounding).
    */
-  private int grow(int from, int to, int depth, RandomGenerator rng) {
+  private int grow(int from, int to, int size, int depth, RandomGenerator rng) {
     int slot = 2 * depth + (depth == 0 ? 0 : side);
     int nd = newNode();
-    int size = 0;
-    double sum = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = from; i < to; i++) {
-      int row = ri[i];
-      double v = ys[row];
-      size += ws[row];
-      sum += wy[row];
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-    value[nd] = sum / size;
     node[3 * nd] = 0; // a leaf: no bits, a left value no configuration has, itself as right child
     node[3 * nd + 1] = -1;
     node[3 * nd + 2] = nd;
-    if (!canSplit(size) || min == max) {
-      return nd;
+    if (!canSplit(size) || constant(from, to)) {
+      return makeLeaf(nd, from, to, size);
     }
     for (int d = 0; d < features.length; d++) {
       features[d] = d;
@@ -260,7 +247,7 @@ final class RandomForest {
       }
     }
     if (bestFeature < 0) {
-      return nd;
+      return makeLeaf(nd, from, to, size);
     }
     // partition rows [from, to): the left value first (stable, via the scratch arrays)
     int sh = shift(bestFeature);
@@ -311,10 +298,37 @@ final class RandomForest {
       }
     }
     side = 0;
-    grow(from, l, depth + 1, rng); // the left child is node nd + 1
+    grow(from, l, bestLeft, depth + 1, rng); // the left child is node nd + 1
     side = 1;
-    int b = grow(l, to, depth + 1, rng);
+    int b = grow(l, to, bestRight, depth + 1, rng);
     node[3 * nd + 2] = b;
+    return nd;
+  }
+
+  /**
+   * Whether the targets of rows [from, to) are all equal (to the first; stops at the first that differs, which in
+   * a node worth splitting comes early). The same answer as comparing their minimum and maximum: no target is NaN.
+   */
+  private boolean constant(int from, int to) {
+    double first = ys[ri[from]];
+    for (int i = from + 1; i < to; i++) {
+      if (ys[ri[i]] != first) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Makes node {@code nd} a leaf predicting the mean target of rows [from, to) (weighted; the sum in row order).
+   * Only leaves need the mean: a prediction reads leaf values only.
+   */
+  private int makeLeaf(int nd, int from, int to, int size) {
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += wy[ri[i]];
+    }
+    value[nd] = sum / size;
     return nd;
   }
 

@@ -1,12 +1,6 @@
 package nas4j.search.hpo;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import nas4j.bench.Observation;
 import nas4j.bench.Oracle;
@@ -55,7 +49,8 @@ public final class Smac implements SearchStrategy {
   final class State {
     final Oracle oracle;
     final RandomGenerator rng;
-    final Map<Integer, Integer> index = new HashMap<>();
+    final IntIntMap index = new IntIntMap(256); // configuration -> slot
+    final IntIntMap seen = new IntIntMap(8192); // the candidates of the list being built
     int[] configs = new int[256];
     double[] lossSum = new double[256];
     double[][] runLosses = new double[256][];
@@ -135,8 +130,8 @@ public final class Smac implements SearchStrategy {
       }
       while (listPos < list.length) {
         int c = pollList();
-        Integer s = index.get(c);
-        if (s == null || runs[s] == 0) {
+        int s = index.get(c, -1);
+        if (s < 0 || runs[s] == 0) {
           return slot(c);
         }
       }
@@ -195,21 +190,21 @@ public final class Smac implements SearchStrategy {
         }
         order[j] = i;
       }
-      List<Integer> pool = new ArrayList<>();
-      Set<Integer> seen = new HashSet<>();
-      for (int s = 0; s < Math.min(p.localSearchStarts(), m); s++) {
+      int[] pool = new int[starts + p.randomCandidates()];
+      seen.clear();
+      for (int s = 0; s < starts; s++) {
         int opt = localSearch(x[order[s]], eta, out);
-        if (seen.add(opt)) {
-          pool.add(opt);
+        if (seen.putIfAbsent(opt, 0, -1) < 0) {
+          pool[seen.size() - 1] = opt;
         }
       }
       for (int r = 0; r < p.randomCandidates(); r++) {
         int c = randomConfig();
-        if (seen.add(c)) {
-          pool.add(c);
+        if (seen.putIfAbsent(c, 0, -1) < 0) {
+          pool[seen.size() - 1] = c;
         }
       }
-      list = pool.stream().mapToInt(Integer::intValue).toArray();
+      list = Arrays.copyOf(pool, seen.size());
       score = new double[list.length];
       double[] cmu = new double[list.length];
       double[] cvar = new double[list.length];
@@ -333,8 +328,8 @@ public final class Smac implements SearchStrategy {
     }
 
     int slot(int config) {
-      Integer s = index.get(config);
-      if (s != null) {
+      int s = index.get(config, -1);
+      if (s >= 0) {
         return s;
       }
       if (n == configs.length) {
@@ -345,7 +340,7 @@ public final class Smac implements SearchStrategy {
       }
       configs[n] = config;
       runLosses[n] = new double[p.maxEvaluations()];
-      index.put(config, n);
+      index.putIfAbsent(config, n, -1);
       return n++;
     }
 
