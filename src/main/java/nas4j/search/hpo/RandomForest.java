@@ -208,39 +208,26 @@ final class RandomForest {
       int d = features[j];
       features[j] = features[k];
       features[k] = d;
-      int card = EncodingA.cardinality(d);
-      for (int v = 0; v < 3; v++) {
-        s[v] = ss[3 * d + v];
-        sq[v] = qq[3 * d + v];
-        c[v] = cc[3 * d + v];
-      }
-      for (int m = 1; m < (card == 2 ? 2 : 4); m++) {
-        int mask = card == 2 ? 1 : (1 << (m - 1)); // one value left, the rest right
-        int cl = 0;
-        int cr = 0;
-        double sl = 0;
-        double sr = 0;
-        double ql = 0;
-        double qr = 0;
-        for (int v = 0; v < card; v++) {
-          if ((mask >>> v & 1) != 0) {
-            cl += c[v];
-            sl += s[v];
-            ql += sq[v];
-          } else {
-            cr += c[v];
-            sr += s[v];
-            qr += sq[v];
-          }
-        }
+      int b = 3 * d;
+      boolean edge = d < EncodingA.EDGES;
+      for (int left = 0; left < (edge ? 1 : 3); left++) { // one value left, the rest right (an edge: 0 | 1)
+        // the right side's sums over its values in increasing order, as a sum from 0 (0 + x = x: no sum is −0)
+        int o1 = b + (left == 0 ? 1 : 0);
+        int o2 = b + (left == 2 ? 1 : 2);
+        int cl = cc[b + left];
+        int cr = edge ? cc[o1] : cc[o1] + cc[o2];
         if (cl < minSamplesLeaf || cr < minSamplesLeaf) {
           continue;
         }
+        double sl = ss[b + left];
+        double ql = qq[b + left];
+        double sr = edge ? ss[o1] : ss[o1] + ss[o2];
+        double qr = edge ? qq[o1] : qq[o1] + qq[o2];
         double sse = (ql - sl * sl / cl) + (qr - sr * sr / cr);
         if (sse < bestSse) {
           bestSse = sse;
           bestFeature = d;
-          bestMask = mask;
+          bestMask = 1 << left;
           bestLeft = cl;
           bestRight = cr;
         }
