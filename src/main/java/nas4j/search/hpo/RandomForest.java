@@ -164,18 +164,159 @@ final class RandomForest {
       }
       return;
     }
-    for (int d = 0; d < EncodingA.VARIABLES; d++) {
-      if (d < EncodingA.EDGES) {
-        edgeStats(from, to, d);
-      } else {
-        opStats(from, to, shift(d));
-      }
-      for (int v = 0; v < 3; v++) {
-        ss[3 * d + v] = s[v];
-        qq[3 * d + v] = sq[v];
-        cc[3 * d + v] = c[v];
-      }
+    int d = 0;
+    for (; d + 1 < EncodingA.EDGES; d += 2) {
+      edgePairStats(from, to, d, ss, qq, cc);
     }
+    for (; d < EncodingA.EDGES; d++) {
+      edgeStats(from, to, d);
+      copyStats(d, ss, qq, cc);
+    }
+    for (; d + 1 < EncodingA.VARIABLES; d += 2) {
+      opPairStats(from, to, d, ss, qq, cc);
+    }
+    for (; d < EncodingA.VARIABLES; d++) {
+      opStats(from, to, shift(d));
+      copyStats(d, ss, qq, cc);
+    }
+  }
+
+  private void copyStats(int d, double[] ss, double[] qq, int[] cc) {
+    for (int v = 0; v < 3; v++) {
+      ss[3 * d + v] = s[v];
+      qq[3 * d + v] = sq[v];
+      cc[3 * d + v] = c[v];
+    }
+  }
+
+  /**
+   * {@link #edgeStats} of edges d and d + 1 in one pass (twice the independent sums per row: the additions of one
+   * sum wait for each other, those of different sums do not), into the statistics arrays at 3·d.
+   */
+  private void edgePairStats(int from, int to, int d, double[] ss, double[] qq, int[] cc) {
+    double s0 = 0;
+    double s1 = 0;
+    double q0 = 0;
+    double q1 = 0;
+    double t0 = 0;
+    double t1 = 0;
+    double r0 = 0;
+    double r1 = 0;
+    int c1 = 0;
+    int e1 = 0;
+    int total = 0;
+    for (int i = from; i < to; i++) {
+      int row = ri[i];
+      double a = wy[row];
+      double q = wyy[row];
+      int w = ws[row];
+      int x = xs[i] >>> d;
+      int b = x & 1;
+      int e = x >>> 1 & 1;
+      double f1 = b;
+      double f0 = 1 - b;
+      double g1 = e;
+      double g0 = 1 - e;
+      s0 = Math.fma(f0, a, s0);
+      s1 = Math.fma(f1, a, s1);
+      q0 = Math.fma(f0, q, q0);
+      q1 = Math.fma(f1, q, q1);
+      t0 = Math.fma(g0, a, t0);
+      t1 = Math.fma(g1, a, t1);
+      r0 = Math.fma(g0, q, r0);
+      r1 = Math.fma(g1, q, r1);
+      c1 += b * w;
+      e1 += e * w;
+      total += w;
+    }
+    int k = 3 * d;
+    ss[k] = s0;
+    ss[k + 1] = s1;
+    qq[k] = q0;
+    qq[k + 1] = q1;
+    cc[k] = total - c1;
+    cc[k + 1] = c1;
+    ss[k + 3] = t0;
+    ss[k + 4] = t1;
+    qq[k + 3] = r0;
+    qq[k + 4] = r1;
+    cc[k + 3] = total - e1;
+    cc[k + 4] = e1;
+  }
+
+  /** {@link #opStats} of ops d and d + 1 (variables, d ≥ EDGES) in one pass, into the statistics arrays at 3·d. */
+  private void opPairStats(int from, int to, int d, double[] ss, double[] qq, int[] cc) {
+    int sh = shift(d);
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double q0 = 0;
+    double q1 = 0;
+    double q2 = 0;
+    double t0 = 0;
+    double t1 = 0;
+    double t2 = 0;
+    double r0 = 0;
+    double r1 = 0;
+    double r2 = 0;
+    int c1 = 0;
+    int c2 = 0;
+    int e1 = 0;
+    int e2 = 0;
+    int total = 0;
+    for (int i = from; i < to; i++) {
+      int row = ri[i];
+      double a = wy[row];
+      double q = wyy[row];
+      int w = ws[row];
+      int x = xs[i] >>> sh;
+      int b1 = x & 1;
+      int b2 = x >>> 1 & 1;
+      int h1 = x >>> 2 & 1;
+      int h2 = x >>> 3 & 1;
+      double f0 = 1 - b1 - b2;
+      double f1 = b1;
+      double f2 = b2;
+      double g0 = 1 - h1 - h2;
+      double g1 = h1;
+      double g2 = h2;
+      s0 = Math.fma(f0, a, s0);
+      s1 = Math.fma(f1, a, s1);
+      s2 = Math.fma(f2, a, s2);
+      q0 = Math.fma(f0, q, q0);
+      q1 = Math.fma(f1, q, q1);
+      q2 = Math.fma(f2, q, q2);
+      t0 = Math.fma(g0, a, t0);
+      t1 = Math.fma(g1, a, t1);
+      t2 = Math.fma(g2, a, t2);
+      r0 = Math.fma(g0, q, r0);
+      r1 = Math.fma(g1, q, r1);
+      r2 = Math.fma(g2, q, r2);
+      c1 += b1 * w;
+      c2 += b2 * w;
+      e1 += h1 * w;
+      e2 += h2 * w;
+      total += w;
+    }
+    int k = 3 * d;
+    ss[k] = s0;
+    ss[k + 1] = s1;
+    ss[k + 2] = s2;
+    qq[k] = q0;
+    qq[k + 1] = q1;
+    qq[k + 2] = q2;
+    cc[k] = total - c1 - c2;
+    cc[k + 1] = c1;
+    cc[k + 2] = c2;
+    ss[k + 3] = t0;
+    ss[k + 4] = t1;
+    ss[k + 5] = t2;
+    qq[k + 3] = r0;
+    qq[k + 4] = r1;
+    qq[k + 5] = r2;
+    cc[k + 3] = total - e1 - e2;
+    cc[k + 4] = e1;
+    cc[k + 5] = e2;
   }
 
   /**
