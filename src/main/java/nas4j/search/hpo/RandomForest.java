@@ -38,9 +38,6 @@ final class RandomForest {
   private int[] xs2 = new int[0];
   private int[] ri2 = new int[0];
   private final int[] features = new int[EncodingA.VARIABLES];
-  private final double[] s = new double[3];
-  private final double[] sq = new double[3];
-  private final int[] c = new int[3];
   // value statistics (sum of w·y, of w·y·y, of w per variable and value, at 3·d + v) of the nodes on the current
   // path: slot 2·depth + side (0 left, 1 right; the root in slot 0)
   private static final int STATS = 3 * EncodingA.VARIABLES;
@@ -164,34 +161,21 @@ final class RandomForest {
       }
       return;
     }
-    int d = 0;
-    for (; d + 1 < EncodingA.EDGES; d += 2) {
-      edgePairStats(from, to, d, ss, qq, cc);
+    // two variables per pass; an odd count ends with an overlapping pair (the shared variable gets the same sums)
+    for (int d = 0; d < EncodingA.EDGES; d += 2) {
+      edgePairStats(from, to, Math.min(d, EncodingA.EDGES - 2), ss, qq, cc);
     }
-    for (; d < EncodingA.EDGES; d++) {
-      edgeStats(from, to, d);
-      copyStats(d, ss, qq, cc);
-    }
-    for (; d + 1 < EncodingA.VARIABLES; d += 2) {
-      opPairStats(from, to, d, ss, qq, cc);
-    }
-    for (; d < EncodingA.VARIABLES; d++) {
-      opStats(from, to, shift(d));
-      copyStats(d, ss, qq, cc);
-    }
-  }
-
-  private void copyStats(int d, double[] ss, double[] qq, int[] cc) {
-    for (int v = 0; v < 3; v++) {
-      ss[3 * d + v] = s[v];
-      qq[3 * d + v] = sq[v];
-      cc[3 * d + v] = c[v];
+    for (int d = EncodingA.EDGES; d < EncodingA.VARIABLES; d += 2) {
+      opPairStats(from, to, Math.min(d, EncodingA.VARIABLES - 2), ss, qq, cc);
     }
   }
 
   /**
-   * {@link #edgeStats} of edges d and d + 1 in one pass (twice the independent sums per row: the additions of one
-   * sum wait for each other, those of different sums do not), into the statistics arrays at 3·d.
+   * Per value of edges d and d + 1 over rows [from, to): weighted target sum, weighted square sum and weight, into
+   * the statistics arrays at 3·d (value v of variable d at 3·d + v). Each sum runs over the rows in order (a row of
+   * the other value adds an exact 0: fma(0, w·y, s) = s, fma(1, w·y, s) = s + w·y), branch-free; two variables per
+   * pass give twice the independent sums per row (the additions of one sum wait for each other, those of
+   * different sums do not). A weight is the total minus the other value's (integers: exact).
    */
   private void edgePairStats(int from, int to, int d, double[] ss, double[] qq, int[] cc) {
     double s0 = 0;
@@ -244,7 +228,7 @@ final class RandomForest {
     cc[k + 4] = e1;
   }
 
-  /** {@link #opStats} of ops d and d + 1 (variables, d ≥ EDGES) in one pass, into the statistics arrays at 3·d. */
+  /** As {@link #edgePairStats} for ops d and d + 1 (variables, d ≥ EDGES; values 0, 1, 2 in two bits each). */
   private void opPairStats(int from, int to, int d, double[] ss, double[] qq, int[] cc) {
     int sh = shift(d);
     double s0 = 0;
@@ -458,85 +442,6 @@ final class RandomForest {
     }
     value[nd] = sum / size;
     return nd;
-  }
-
-  /**
-   * Per value of edge {@code d} over rows [from, to): weighted target sum, weighted square sum and weight, into
-   * s, sq, c. Each sum runs over the rows in order (a row of the other value adds an exact 0: fma(0, w·y, s) = s, fma(1, w·y, s) =
-   * s + w·y), branch-free.
-   */
-  private void edgeStats(int from, int to, int d) {
-    double s0 = 0;
-    double s1 = 0;
-    double q0 = 0;
-    double q1 = 0;
-    int c1 = 0;
-    int c0 = 0;
-    for (int i = from; i < to; i++) {
-      int row = ri[i];
-      double a = wy[row];
-      double q = wyy[row];
-      int w = ws[row];
-      int b = xs[i] >>> d & 1;
-      double f1 = b;
-      double f0 = 1 - b;
-      s0 = Math.fma(f0, a, s0);
-      s1 = Math.fma(f1, a, s1);
-      q0 = Math.fma(f0, q, q0);
-      q1 = Math.fma(f1, q, q1);
-      c1 += b * w;
-      c0 += (1 - b) * w;
-    }
-    s[0] = s0;
-    s[1] = s1;
-    sq[0] = q0;
-    sq[1] = q1;
-    c[0] = c0;
-    c[1] = c1;
-  }
-
-  /** As {@link #edgeStats} for the op whose two bits start at {@code sh} (values 0, 1, 2). */
-  private void opStats(int from, int to, int sh) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double q0 = 0;
-    double q1 = 0;
-    double q2 = 0;
-    int c0 = 0;
-    int c1 = 0;
-    int c2 = 0;
-    for (int i = from; i < to; i++) {
-      int row = ri[i];
-      double a = wy[row];
-      double q = wyy[row];
-      int w = ws[row];
-      int v = xs[i] >>> sh & 3;
-      int b1 = v & 1;
-      int b2 = v >>> 1;
-      int b0 = 1 - b1 - b2;
-      double f0 = b0;
-      double f1 = b1;
-      double f2 = b2;
-      s0 = Math.fma(f0, a, s0);
-      s1 = Math.fma(f1, a, s1);
-      s2 = Math.fma(f2, a, s2);
-      q0 = Math.fma(f0, q, q0);
-      q1 = Math.fma(f1, q, q1);
-      q2 = Math.fma(f2, q, q2);
-      c0 += b0 * w;
-      c1 += b1 * w;
-      c2 += b2 * w;
-    }
-    s[0] = s0;
-    s[1] = s1;
-    s[2] = s2;
-    sq[0] = q0;
-    sq[1] = q1;
-    sq[2] = q2;
-    c[0] = c0;
-    c[1] = c1;
-    c[2] = c2;
   }
 
   /** Mean and variance over the trees of the prediction at a configuration, into {@code out[0]}, {@code out[1]}. */
