@@ -242,8 +242,9 @@ public final class ExperimentResults {
     } else {
       Path trace = dir.resolve("trace.csv");
       if (!Files.isRegularFile(trace)) {
-        throw new IllegalArgumentException(dir + ": neither .parts/ nor trace.csv hold the runs' regret steps"
-            + " (was it run with trace: none and .parts/ deleted?)");
+        throw new IllegalArgumentException(dir + ": neither .parts/ nor trace.csv hold the runs' regret steps: with"
+            + " trace: none they are kept only in .parts/ (deleted here?); a folder made by nas4j merge from trace: none"
+            + " shards has neither, and merge wrote its report.html itself: run nas4j merge again to rewrite it");
       }
       Map<RunKey, RunSteps> found = readTrace(trace, true, index, null);
       for (RunKey k : runs) {

@@ -79,6 +79,12 @@ class ShardMergeTest {
     OutputFolders.assertSame(whole, merged);
     assertThat(m.report()).isEqualTo(merged.resolve("report.html"));
     assertThat(stable(merged).path("runs_executed").asInt()).isEqualTo(14);
+    if (trace.equals("none")) { // no per-run steps in the merged folder: a later report says why and what to do
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExperimentResults.load(merged))
+          .hasMessageContaining("neither .parts/ nor trace.csv").hasMessageContaining("run nas4j merge again");
+    } else {
+      assertThat(HtmlReport.write(ExperimentResults.load(merged))).isEqualTo(merged.resolve("report.html")); // nas4j report
+    }
   }
 
   @Test
