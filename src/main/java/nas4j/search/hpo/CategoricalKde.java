@@ -120,37 +120,10 @@ final class CategoricalKde {
   }
 
   /**
-   * Adds the kernel terms of data points {@code [from + i0, from + i1)} at the four configurations {@code x[k..k+4)}
-   * to {@code acc[k..k+4)}, point by point in data order: for each configuration the same sum, in the same order,
-   * as {@link #pdf}, with four independent sums in flight.
-   */
-  void accumulate4(int[] x, int k, int i0, int i1, double[] acc) {
-    int x0 = x[k];
-    int x1 = x[k + 1];
-    int x2 = x[k + 2];
-    int x3 = x[k + 3];
-    double s0 = acc[k];
-    double s1 = acc[k + 1];
-    double s2 = acc[k + 2];
-    double s3 = acc[k + 3];
-    int[] p = data;
-    for (int i = from + i0, end = from + i1; i < end; i++) {
-      int pi = p[i];
-      s0 += term(x0 ^ pi);
-      s1 += term(x1 ^ pi);
-      s2 += term(x2 ^ pi);
-      s3 += term(x3 ^ pi);
-    }
-    acc[k] = s0;
-    acc[k + 1] = s1;
-    acc[k + 2] = s2;
-    acc[k + 3] = s3;
-  }
-
-  /**
    * Adds {@code weight[i]} times the kernel term of {@code points[i]}, for i in {@code [i0, i1)}, at the four
-   * configurations {@code x[k..k+4)} to {@code acc[k..k+4)}: the density's sum over its distinct points, each
-   * counted with its multiplicity (equal to {@link #pdf}'s sum up to rounding).
+   * configurations {@code x[k..k+4)} to {@code acc[k..k+4)}, four independent sums in flight: the density's sum
+   * over its distinct points, each counted with its multiplicity (equal to {@link #pdf}'s sum up to rounding; over
+   * the density's own points in order with unit weights, the same sum bit for bit, as 1 · t = t).
    */
   void accumulate4(int[] points, double[] weight, int i0, int i1, int[] x, int k, double[] acc) {
     int x0 = x[k];

@@ -34,7 +34,10 @@ class CategoricalKdeTest {
     }
   }
 
-  /** The four-at-a-time sums BOHB scores its candidates with are pdf's sums, in the same order: equal bits. */
+  /**
+   * The four-at-a-time sums BOHB scores its candidates with, over the density's own points in order with unit
+   * weights, are pdf's sums: equal bits, whatever the steps they are taken in.
+   */
   @Test
   void fourAtATimeSumsEqualTheDensity() {
     int[] data = new int[200];
@@ -45,12 +48,14 @@ class CategoricalKdeTest {
     long[] counts = new long[3 * EncodingA.VARIABLES];
     CategoricalKde.count(data, 20, 170, counts, 1);
     CategoricalKde kde = new CategoricalKde(data, 20, 170, counts, 0.3);
+    double[] ones = new double[data.length];
+    java.util.Arrays.fill(ones, 1.0);
     int[] x = {data[25], EncodingA.random(rng), 0, EncodingA.random(rng), data[169], 7};
     double[] acc = new double[x.length];
-    kde.accumulate4(x, 0, 0, 64, acc); // configurations 0..3 in two steps: points 0..64, then 64..150
-    kde.accumulate4(x, 0, 64, 150, acc);
+    kde.accumulate4(data, ones, 20, 84, x, 0, acc); // configurations 0..3 in two steps: points 0..64, then 64..150
+    kde.accumulate4(data, ones, 84, 170, x, 0, acc);
     double[] shifted = new double[x.length];
-    kde.accumulate4(x, 2, 0, 150, shifted); // configurations 2..5 in one step
+    kde.accumulate4(data, ones, 20, 170, x, 2, shifted); // configurations 2..5 in one step
     for (int k = 0; k < x.length; k++) {
       double sum = k < 4 ? acc[k] : shifted[k];
       assertThat(sum / 150).as("config %d", k).isEqualTo(kde.pdf(x[k]));
