@@ -450,7 +450,8 @@ public final class Smac implements SearchStrategy {
 
   /**
    * An upper bound of {@link #expectedImprovement}{@code (eta, mu, sigma)} costing one {@code exp} (no erfc), within
-   * about 2.5 % of it; {@code +∞} (no bound) when σ is not positive or z = (η − μ)/σ &lt; {@value #BOUND_MIN_Z}.
+   * about 2.5 % of it; {@code +∞} (no bound) when σ is not positive, z = (η − μ)/σ &lt; {@value #BOUND_MIN_Z} or the
+   * bound is below {@link #BOUND_MIN_VALUE}.
    *
    * <p>Why it is a bound. EI = σ·f(z) with f(z) = zΦ(z) + φ(z). For x ≥ 0, f(−x) = φ(x)(1 − x·R(x)) with Mills'
    * ratio R(x) = Φ(−x)/φ(x), and f(x) = x + f(−x) (as Φ(x) = 1 − Φ(−x)). Boyd's inequality (A. V. Boyd, "Inequalities
@@ -477,8 +478,16 @@ public final class Smac implements SearchStrategy {
     double pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI); // Math.exp: within 1 ulp, in the margin
     double tail = pdf * (2 * Math.PI) / ((s + x) * ((Math.PI - 1) * x + s)); // ≥ f(−x)
     double f = z > 0 ? z + tail : tail;
-    return sigma * f * (1 + BOUND_MARGIN);
+    double bound = sigma * f * (1 + BOUND_MARGIN);
+    return bound >= BOUND_MIN_VALUE ? bound : Double.POSITIVE_INFINITY;
   }
+
+  /**
+   * Below this value {@link #expectedImprovementBound} gives no bound: products near the subnormal range (from
+   * 2^−1022 down) lose relative precision, so the margin would no longer cover them. SMAC's forest never gets there
+   * (losses lie in [0, 1], so σ is 0 or at least ≈ 10^−28, and σ·f(z) ≥ 10^−230 for z ≥ −30).
+   */
+  static final double BOUND_MIN_VALUE = 0x1p-960;
 
   @Override
   public String toString() {
