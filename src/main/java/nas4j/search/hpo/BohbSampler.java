@@ -83,16 +83,7 @@ final class BohbSampler implements ConfigSampler {
     Points goodData = data.get(models.lastKey());
     int samples = p.numSamples();
     int padded = (samples + 3) & ~3;
-    if (cand.length < padded) {
-      cand = new int[padded];
-      goodSum = new double[padded];
-      denominator = new double[padded];
-      order = new long[padded];
-      badSum = new double[padded];
-      partial = new double[padded];
-      approx = new double[padded];
-      contender = new int[padded];
-    }
+    ensureCapacity(padded);
     for (int s = 0; s < samples; s++) {
       int x = goodData.configs[rng.nextInt(good.size())];
       for (int d = 0; d < EncodingA.VARIABLES; d++) {
@@ -103,6 +94,21 @@ final class BohbSampler implements ConfigSampler {
       }
       cand[s] = x;
     }
+    for (int s = samples; s < padded; s++) {
+      cand[s] = cand[0];
+    }
+    return argmin(good, bad, samples, padded, rng);
+  }
+
+  /**
+   * {@link #argmin} of the given candidates under the given densities (for tests: the choice among fixed
+   * candidates). The random generator is drawn from only when no candidate has a finite ratio.
+   */
+  int choose(CategoricalKde good, CategoricalKde bad, int[] candidates, RandomGenerator rng) {
+    int samples = candidates.length;
+    int padded = (samples + 3) & ~3;
+    ensureCapacity(padded);
+    System.arraycopy(candidates, 0, cand, 0, samples);
     for (int s = samples; s < padded; s++) {
       cand[s] = cand[0];
     }
@@ -122,13 +128,15 @@ final class BohbSampler implements ConfigSampler {
    * most repeated first); then, in increasing order of that partial ratio (a likely winner first), four at a time,
    * 64 points per step, a candidate is dropped as soon as its partial ratio (a lower bound: the terms are positive)
    * exceeds the best complete approximate ratio by the relative {@link #MARGIN} (≥ 3ε: the exact best is never
-   * dropped). Last, every complete candidate within {@link #MARGIN} of the best approximate ratio (as a rule one
+   * dropped; with 10^7 points or more the margin grows with n to stay twenty times the rounding bound). Last, every complete candidate within {@link #MARGIN} of the best approximate ratio (as a rule one
    * configuration) gets its exact ratio, and the lowest exact ratio wins, the earlier draw on equality.
    */
   private int argmin(CategoricalKde good, CategoricalKde bad, int samples, int padded, RandomGenerator rng) {
     Groups g = groups(good, bad);
     int ng = good.size();
     int n = bad.size();
+    // MARGIN covers fewer than 10^7 points; beyond, twenty times the rounding bound 2(n_bad + n_good + 5)·2^−53
+    double margin = Math.max(MARGIN, 40.0 * (n + ng + 5) * 0x1p-53);
     Arrays.fill(goodSum, 0, padded, 0.0);
     for (int k = 0; k < padded; k += 4) {
       good.accumulate4(g.goodPoints, g.goodWeights, 0, g.goodSize, cand, k, goodSum);
@@ -160,13 +168,13 @@ final class BohbSampler implements ConfigSampler {
         group[k] = (int) order[gi + Math.min(k, count - 1)];
         xs[k] = cand[group[k]];
         acc[k] = badSum[group[k]];
-        live[k] = k < count && !(partial[group[k]] * (1 - MARGIN) > best);
+        live[k] = k < count && !(partial[group[k]] * (1 - margin) > best);
         alive += live[k] ? 1 : 0;
       }
       for (int i = probe; i < g.badSize && alive > 0; i += 64) {
         bad.accumulate4(g.badPoints, g.badWeights, i, Math.min(g.badSize, i + 64), xs, 0, acc);
         for (int k = 0; k < count; k++) {
-          if (live[k] && Math.max(1e-32, acc[k] / n) / denominator[group[k]] * (1 - MARGIN) > best) {
+          if (live[k] && Math.max(1e-32, acc[k] / n) / denominator[group[k]] * (1 - margin) > best) {
             live[k] = false;
             alive--;
           }
@@ -183,7 +191,7 @@ final class BohbSampler implements ConfigSampler {
     // the exact ratios of the candidates within MARGIN of the best approximate one, in draw order
     int m = 0;
     for (int s = 0; s < samples; s++) {
-      if (approx[s] <= best * (1 + MARGIN)) {
+      if (approx[s] <= best * (1 + margin)) {
         boolean repeat = false; // an equal configuration drawn earlier has the same ratio and wins the tie
         for (int j = 0; j < m && !repeat; j++) {
           repeat = cand[contender[j]] == cand[s];
@@ -285,6 +293,19 @@ final class BohbSampler implements ConfigSampler {
       weights[g.table[h] - 1]++;
     }
     return size;
+  }
+
+  private void ensureCapacity(int padded) {
+    if (cand.length < padded) {
+      cand = new int[padded];
+      goodSum = new double[padded];
+      denominator = new double[padded];
+      order = new long[padded];
+      badSum = new double[padded];
+      partial = new double[padded];
+      approx = new double[padded];
+      contender = new int[padded];
+    }
   }
 
   /** Sorts order[0..samples) by partial ratio (insertion sort: a few dozen entries). */

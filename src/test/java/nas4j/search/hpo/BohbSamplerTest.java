@@ -151,4 +151,90 @@ class BohbSamplerTest {
     assertThat(rngA.nextLong()).as("the same random draws").isEqualTo(rngB.nextLong());
     assertThat(modelBased).as("most steps had a model").isGreaterThan(steps / 2);
   }
+
+  /**
+   * Near-ties, where ranking on sums over distinct points (equal to the densities only up to rounding) and the exact
+   * ratios disagree: models of a few distinct configurations, each repeated many times, so that most variables are
+   * constant and changing one multiplies both densities by the same factor (candidates whose ratios differ only by
+   * rounding). The sampler's choice among 64 candidates drawn as {@link BohbSampler#next} draws them must be the
+   * exact argmin of max(1e−32, bad.pdf(x)) / max(good.pdf(x), 1e−32), the first drawn on equality, in every set;
+   * and the sets must contain cases where the approximate ranking alone would choose another configuration (else
+   * this test could not tell the two apart).
+   */
+  @Test
+  void nearTiesAreDecidedByTheExactRatios() {
+    BohbParameters p = BohbParameters.defaults();
+    SplittableRandom rng = new SplittableRandom(77);
+    int disagreements = 0;
+    int sets = 3_000;
+    for (int set = 0; set < sets; set++) {
+      int[] good = repeated(rng, 2 + rng.nextInt(4), 30);
+      int[] bad = repeated(rng, 2 + rng.nextInt(4), 40);
+      CategoricalKde goodKde = kde(good, p);
+      CategoricalKde badKde = kde(bad, p);
+      int[] cand = new int[p.numSamples()];
+      for (int s = 0; s < cand.length; s++) {
+        int x = good[rng.nextInt(good.length)];
+        for (int d = 0; d < EncodingA.VARIABLES; d++) {
+          if (!(rng.nextDouble() < 1 - Math.max(goodKde.bandwidth(d), p.minBandwidth()))) {
+            x = EncodingA.with(x, d, rng.nextInt(EncodingA.cardinality(d)));
+          }
+        }
+        cand[s] = x;
+      }
+      int exact = firstLowest(cand, x -> Math.max(1e-32, badKde.pdf(x)) / Math.max(goodKde.pdf(x), 1e-32));
+      int approx = firstLowest(cand, x -> Math.max(1e-32, grouped(badKde, bad, x)) / Math.max(grouped(goodKde, good, x),
+          1e-32));
+      int chosen = new BohbSampler(p).choose(goodKde, badKde, cand, new SplittableRandom(0));
+      assertThat(chosen).as("set %d", set).isEqualTo(cand[exact]);
+      disagreements += cand[approx] != cand[exact] ? 1 : 0;
+    }
+    assertThat(disagreements).as("sets where ranking on distinct points alone would choose otherwise").isPositive();
+  }
+
+  /** {@code size} points drawn from {@code distinct} random configurations. */
+  private static int[] repeated(SplittableRandom rng, int distinct, int size) {
+    int[] base = new int[distinct];
+    for (int i = 0; i < distinct; i++) {
+      base[i] = EncodingA.random(rng);
+    }
+    int[] points = new int[size];
+    for (int i = 0; i < size; i++) {
+      points[i] = base[i < distinct ? i : rng.nextInt(distinct)];
+    }
+    return points;
+  }
+
+  private static CategoricalKde kde(int[] points, BohbParameters p) {
+    long[] counts = new long[3 * EncodingA.VARIABLES];
+    CategoricalKde.count(points, 0, points.length, counts, 1);
+    return new CategoricalKde(points, 0, points.length, counts, p.minBandwidth());
+  }
+
+  /** The density at x summed over the distinct points, each weighted by its count (in first-seen order). */
+  private static double grouped(CategoricalKde kde, int[] points, int x) {
+    java.util.LinkedHashMap<Integer, Integer> counts = new java.util.LinkedHashMap<>();
+    for (int c : points) {
+      counts.merge(c, 1, Integer::sum);
+    }
+    int[] distinct = counts.keySet().stream().mapToInt(Integer::intValue).toArray();
+    double[] weight = counts.values().stream().mapToDouble(Integer::doubleValue).toArray();
+    double[] acc = new double[4];
+    kde.accumulate4(distinct, weight, 0, distinct.length, new int[] {x, x, x, x}, 0, acc);
+    return acc[0] / points.length;
+  }
+
+  /** The index of the first lowest value. */
+  private static int firstLowest(int[] cand, java.util.function.IntToDoubleFunction ratio) {
+    int best = 0;
+    double lowest = Double.POSITIVE_INFINITY;
+    for (int s = 0; s < cand.length; s++) {
+      double v = ratio.applyAsDouble(cand[s]);
+      if (v < lowest) {
+        lowest = v;
+        best = s;
+      }
+    }
+    return best;
+  }
 }
