@@ -58,16 +58,7 @@ final class RandomForest {
     nodes = 0;
     roots = new int[trees];
     int[] weight = new int[n];
-    if (xs.length < n) {
-      xs = new int[n];
-      ys = new double[n];
-      ws = new int[n];
-      wy = new double[n];
-      wyy = new double[n];
-      ri = new int[n];
-      xs2 = new int[n];
-      ri2 = new int[n];
-    }
+    ensureRows(n);
     for (int t = 0; t < trees; t++) {
       // a bootstrap sample of n rows, kept as multiplicities of the distinct rows (same sums, less work)
       Arrays.fill(weight, 0);
@@ -92,6 +83,41 @@ final class RandomForest {
       allStats(0, m, 0);
       roots[t] = grow(0, m, n, 0, rng); // n: the bootstrap's total multiplicity
     }
+  }
+
+  private void ensureRows(int n) {
+    if (xs.length < n) {
+      xs = new int[n];
+      ys = new double[n];
+      ws = new int[n];
+      wy = new double[n];
+      wyy = new double[n];
+      ri = new int[n];
+      xs2 = new int[n];
+      ri2 = new int[n];
+    }
+  }
+
+  /**
+   * For tests: the value statistics a node computes over rows {@code x[0..n)} with targets {@code y} and bootstrap
+   * multiplicities {@code w}: for variable d and each of its values v, the sum of w·y into {@code s[3·d + v]}, of
+   * w·y·y into {@code q[3·d + v]} and of w into {@code c[3·d + v]}.
+   */
+  void valueStatistics(int[] x, double[] y, int[] w, int n, double[] s, double[] q, int[] c) {
+    ensureRows(n);
+    for (int i = 0; i < n; i++) {
+      xs[i] = x[i];
+      ri[i] = i;
+      ys[i] = y[i];
+      ws[i] = w[i];
+      wy[i] = w[i] * y[i];
+      wyy[i] = w[i] * y[i] * y[i];
+    }
+    ensureSlots(1);
+    allStats(0, n, 0);
+    System.arraycopy(statS[0], 0, s, 0, STATS);
+    System.arraycopy(statQ[0], 0, q, 0, STATS);
+    System.arraycopy(statC[0], 0, c, 0, STATS);
   }
 
   private int newNode() {

@@ -103,4 +103,50 @@ class RandomForestTest {
     assertThat(out[0]).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-15));
     assertThat(out[1]).isCloseTo(variance, org.assertj.core.api.Assertions.within(1e-15));
   }
+
+  /**
+   * The per-value statistics every split is chosen from (weighted target sums, square sums and weights of each
+   * value of each variable), computed row by row for small nodes and two variables per pass for large ones, against
+   * plain sums over the rows.
+   */
+  @Test
+  void nodeStatisticsAreThePlainSumsForSmallAndLargeNodes() {
+    SplittableRandom rng = new SplittableRandom(8);
+    RandomForest forest = new RandomForest(1, 3, 3, 1.0);
+    for (int n : new int[] {5, 40, 63, 64, 65, 500}) {
+      int[] x = new int[n];
+      double[] y = new double[n];
+      int[] w = new int[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = EncodingA.random(rng);
+        y[i] = rng.nextDouble();
+        w[i] = 1 + rng.nextInt(4);
+      }
+      int stats = 3 * EncodingA.VARIABLES;
+      double[] s = new double[stats];
+      double[] q = new double[stats];
+      int[] c = new int[stats];
+      forest.valueStatistics(x, y, w, n, s, q, c);
+      for (int d = 0; d < EncodingA.VARIABLES; d++) {
+        for (int v = 0; v < EncodingA.cardinality(d); v++) {
+          double sum = 0;
+          double squares = 0;
+          int weight = 0;
+          for (int i = 0; i < n; i++) {
+            if (EncodingA.value(x[i], d) == v) {
+              sum += w[i] * y[i];
+              squares += w[i] * y[i] * y[i];
+              weight += w[i];
+            }
+          }
+          int k = 3 * d + v;
+          assertThat(c[k]).as("n %d variable %d value %d: weight", n, d, v).isEqualTo(weight);
+          assertThat(s[k]).as("n %d variable %d value %d: sum", n, d, v)
+              .isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-12 * (1 + sum)));
+          assertThat(q[k]).as("n %d variable %d value %d: squares", n, d, v)
+              .isCloseTo(squares, org.assertj.core.api.Assertions.within(1e-12 * (1 + squares)));
+        }
+      }
+    }
+  }
 }

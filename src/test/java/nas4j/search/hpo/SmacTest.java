@@ -87,4 +87,80 @@ class SmacTest {
     assertThat(st.fittedAt).as("the forest was fitted").isPositive();
     assertThat(o.queries()).isGreaterThanOrEqualTo(200);
   }
+
+  /**
+   * SMAC's local search on EI skips a neighbour when a cheap upper bound of its EI does not beat the current EI; a
+   * plain first-improvement search that computes every neighbour's exact EI (same moves, same shuffle, same random
+   * generator state) must end at the same configuration, from every start and for several η.
+   */
+  @Test
+  void localSearchEndsWhereTheExactEiSearchEnds() {
+    Smac.State fast = fittedState();
+    Smac.State plain = fittedState(); // the same history, forest and random generator state
+    double[] out = new double[2];
+    double minMean = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < fast.n; i++) {
+      fast.forest.predict(fast.configs[i], out);
+      minMean = Math.min(minMean, out[0]);
+    }
+    int searches = 0;
+    for (double eta : new double[] {minMean, minMean + 0.01, minMean - 0.01, 0.5}) {
+      for (int i = 0; i < Math.min(40, fast.n); i++) {
+        int start = fast.configs[i];
+        assertThat(fast.localSearch(start, eta, out)).as("start %d, eta %s", i, eta)
+            .isEqualTo(exactLocalSearch(plain, start, eta));
+        searches++;
+      }
+    }
+    assertThat(searches).isEqualTo(160);
+    assertThat(fast.rng.nextLong()).as("the same random draws").isEqualTo(plain.rng.nextLong());
+  }
+
+  private static Smac.State fittedState() {
+    Benchmark b = SyntheticBenchmarks.smooth(7);
+    Oracle o = HpoFixtures.oracle(b, Budget.queries(300), ValidityRule.RAW_EDGES_FIRST);
+    Smac.State st = new Smac(SmacParameters.defaults()).new State(o, new SplittableRandom(4));
+    try {
+      st.run();
+    } catch (BudgetExhaustedException e) {
+      // normal end
+    }
+    assertThat(st.fittedAt).isPositive();
+    return st;
+  }
+
+  /** First improvement over one-variable moves in shuffled order, every neighbour scored by its exact EI. */
+  private static int exactLocalSearch(Smac.State st, int start, double eta) {
+    double[] out = new double[2];
+    st.forest.predict(start, out);
+    int cur = start;
+    double curEi = Smac.expectedImprovement(eta, out[0], Math.sqrt(out[1]));
+    boolean improved = true;
+    while (improved) {
+      improved = false;
+      List<Integer> moves = new ArrayList<>();
+      for (int d = 0; d < EncodingA.VARIABLES; d++) {
+        for (int v = 0; v < EncodingA.cardinality(d); v++) {
+          if (v != EncodingA.value(cur, d)) {
+            moves.add(d * 3 + v);
+          }
+        }
+      }
+      for (int i = moves.size() - 1; i > 0; i--) { // Fisher–Yates, as SMAC's local search draws it
+        java.util.Collections.swap(moves, i, st.rng.nextInt(i + 1));
+      }
+      for (int m : moves) {
+        int nb = EncodingA.with(cur, m / 3, m % 3);
+        st.forest.predict(nb, out);
+        double e = Smac.expectedImprovement(eta, out[0], Math.sqrt(out[1]));
+        if (e > curEi) {
+          cur = nb;
+          curEi = e;
+          improved = true;
+          break;
+        }
+      }
+    }
+    return cur;
+  }
 }
