@@ -239,13 +239,13 @@ final class BohbSampler implements ConfigSampler {
       return g;
     }
     g.bad = bad;
-    if (g.goodPoints.length < good.size()) {
-      g.goodPoints = new int[good.size()];
-      g.goodWeights = new double[good.size()];
+    if (g.goodPoints.length < good.size()) { // grown by doubling: the models grow one point at a time
+      g.goodPoints = new int[Math.max(good.size(), 2 * g.goodPoints.length)];
+      g.goodWeights = new double[g.goodPoints.length];
     }
     if (g.badPoints.length < bad.size()) {
-      g.badPoints = new int[bad.size()];
-      g.badWeights = new double[bad.size()];
+      g.badPoints = new int[Math.max(bad.size(), 2 * g.badPoints.length)];
+      g.badWeights = new double[g.badPoints.length];
     }
     g.goodSize = group(good, g.goodPoints, g.goodWeights, g);
     g.badSize = group(bad, g.badPoints, g.badWeights, g);
